@@ -1,0 +1,1 @@
+"""One module per artifact kind. Each detector is `detect(doc, settings) -> Iterator[Finding]`."""

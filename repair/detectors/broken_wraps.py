@@ -1,0 +1,161 @@
+"""broken-wrap: line breaks and paragraph breaks that fall inside a paragraph.
+
+Before (seed 000, a column break in mid-word):
+    …实行一月一调度、一季一考核、全年一总评,切实以精准化考
+    <blank>
+    核推动工作提质,以刚性约束推动责任落实。
+After:
+    …全年一总评,切实以精准化考核推动工作提质,以刚性约束推动责任落实。
+
+Two situations, judged break by break:
+- hard-wrapped columns (seed 004): a full-width line that does not end a sentence continues;
+  a short line ending 。！？ ends the paragraph;
+- one-line paragraphs cut by a page or column break: a body paragraph that stops without
+  sentence-final punctuation and whose next paragraph continues the sentence.
+Headlines, bylines, credits, signatures, list items and contact lines are never joined.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Optional
+
+import regex
+
+from ..document import Document, Line
+from ..layout import LineLayout, analyse, is_full
+from ..model import Edit, Finding, Fix
+from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
+                     is_heading_like, role)
+from ..seams import straddling_word
+from ..textutil import CLAUSE_PUNCT_RE, ends_sentence, seam_joiner, strip_ws
+
+KIND = "broken-wrap"
+# How a new paragraph typically opens in news text: a time, a place phrase, "据了解", a quote.
+OPENER_RE = regex.compile(
+    r"^\s*(近年来|近日|日前|今年以来|目前|据了解|据悉|此外|同时|另外|下一步|截至目前|与此同时|随后|会上|会议|"
+    r"(\d{4}年)?\d{1,2}月\d{1,2}日[,，]|\d{4}年[,，]|[“「])")
+CONTINUE_PUNCT = "，,、；;：:“（(《—-"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    join: bool
+    confidence: float
+    why: str
+    split: bool = False     # a paragraph end inside a block of a blank-separated document
+
+
+def _strong_opener(text: str) -> bool:
+    t = text.strip()
+    return bool(MD_HEADING_RE.match(t) or LIST_RE.match(t) or LEAD_RE.match(t) or SIGNATURE_RE.match(t)
+                or CONTINUED_RE.match(t) or (t[:1] in "□■" and len(t) <= 40))
+
+
+def _strong_closer(text: str) -> bool:
+    t = text.strip()
+    return bool(MD_HEADING_RE.match(t) or SIGNATURE_RE.match(t) or CONTINUED_RE.match(t)
+                or (CREDIT_RE.search(t) and len(t) <= 40) or (t[:1] in "□■" and len(t) <= 40))
+
+
+def _heading_block(lines: tuple[Line, ...]) -> bool:
+    """2-4 short lines with no clause punctuation: a headline set over several lines."""
+    return len(lines) <= 4 and all(is_heading_like(l.text) and len(strip_ws(l.text)) <= 30 for l in lines)
+
+
+def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool) -> Optional[Verdict]:
+    """A break inside hard-wrapped prose."""
+    full = is_full(lay, first)
+    if ends_sentence(lt):
+        if same_block and full and not OPENER_RE.match(nt):
+            return Verdict(True, 0.7, "the line fills the column and the paragraph goes on below it")
+        if same_block:
+            return Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
+        return None
+    if full:
+        how = "line" if same_block else "column/page break"
+        return Verdict(True, 0.95 if same_block else 0.9,
+                       f"the line fills the {lay.column}-cell column without ending a sentence ({how})")
+    if same_block and (LEAD_RE.match(lt) or BYLINE_RE.match(lt)) and not is_heading_like(nt):
+        return Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+    return None
+
+
+def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Optional[Verdict]:
+    """A break between one-line paragraphs (no column layout)."""
+    if ends_sentence(lt):
+        return None
+    nrole = role(nt)
+    if nrole not in ("body",):
+        return None
+    word = straddling_word(lt, nt)
+    lrole = role(prev_text)
+    if lrole not in ("body", "lead"):
+        # A short line without punctuation is a headline unless the break visibly splits a word
+        # and the line reads as a clause (seed 001: 鄂尔多斯高新区作为我市科技创新核 / 心载体…).
+        if lrole == "heading" and word and len(strip_ws(prev_text)) >= 12 and not MD_HEADING_RE.match(prev_text):
+            return Verdict(True, 0.6, f"the break splits the word “{word}”")
+        return None
+    conf, why = 0.8, ["the paragraph stops without sentence-final punctuation"]
+    if lt.rstrip()[-1:] in CONTINUE_PUNCT:
+        conf += 0.1
+        why.append(f"it ends on “{lt.rstrip()[-1]}”")
+    if word:
+        conf += 0.1
+        why.append(f"the break splits the word “{word}”")
+    if OPENER_RE.match(nt):
+        conf -= 0.35
+        why.append("though the next paragraph opens like a new one")
+    if len(strip_ws(nt)) < 8 and not ends_sentence(nt):
+        conf -= 0.2
+    return Verdict(True, min(conf, 0.97), "; ".join(why)) if conf >= 0.5 else None
+
+
+def detect(doc: Document, settings=None) -> Iterator[Finding]:
+    layout = analyse(doc)
+    block_of = {}
+    for b in doc.blocks:
+        for l in b.lines:
+            block_of[l.index] = b
+    nonblank = [l for l in doc.lines if not l.blank]
+    for L, N in zip(nonblank, nonblank[1:]):
+        bl, bn = block_of[L.index], block_of[N.index]
+        same_block = bl is bn
+        lt, nt = L.text.strip(), N.text.strip()
+        if _strong_closer(lt) or _strong_opener(nt):
+            continue
+        if (same_block and _heading_block(bl.lines)) or (not same_block and _heading_block(bn.lines) and len(bn.lines) > 1):
+            continue
+        lay = layout[L.index]
+        if lay.wrapped and layout[N.index].wrapped:
+            first = L.index == bl.first
+            v = judge_wrapped(lt, nt, lay, first, same_block)
+        else:
+            prev_text = lt if not same_block or len(bl.lines) == 1 else lt
+            v = judge_paragraphs(lt, nt, prev_text, same_block)
+        if v is None:
+            continue
+        if v.join:
+            yield _join_finding(doc, L, N, v)
+        elif v.split and doc.blank_separated:
+            yield _split_finding(doc, L, N, v)
+
+
+def _join_finding(doc: Document, L: Line, N: Line, v: Verdict) -> Finding:
+    left, right = L.text.rstrip(), N.text.lstrip()
+    drop, glue = seam_joiner(left, right)
+    start = L.start + len(left) - drop
+    end = N.start + (len(N.text) - len(right))
+    edit = Edit(start, end, glue)
+    sep = "a line break" if N.index == L.index + 1 else "a paragraph break"
+    msg = f"{sep} inside a paragraph: join “{left[-8:]}” + “{right[:8]}”"
+    fix = Fix((edit,), f"join line {N.index + 1} onto line {L.index + 1}", safe=v.confidence >= 0.8)
+    return Finding(KIND, None, start, end, N.index + 1, N.index + 1, msg, v.why, round(v.confidence, 2), fix)
+
+
+def _split_finding(doc: Document, L: Line, N: Line, v: Verdict) -> Finding:
+    left = L.text.rstrip()
+    start, end = L.start + len(left), N.start
+    edit = Edit(start, end, doc.paragraph_separator)
+    msg = f"a paragraph ends inside a block: set “{N.text.strip()[:10]}” apart as a new paragraph"
+    fix = Fix((edit,), f"start a new paragraph at line {N.index + 1}", safe=True)
+    return Finding(KIND, "split", start, end, N.index + 1, N.index + 1, msg, v.why, v.confidence, fix)

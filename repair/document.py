@@ -1,0 +1,117 @@
+"""A text read once into lines and blocks (runs of non-blank lines), with offset <-> line maps.
+
+Offsets are code points into the decoded text, which keeps its own newlines ("\\n", "\\r\\n" or
+"\\r"), so every edit a detector makes lands exactly where a reader sees it.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+_NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class Line:
+    index: int      # 0-based
+    start: int      # offset of the first character
+    end: int        # offset just past the last character (newline excluded)
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Block:
+    """Consecutive non-blank lines: a paragraph as the file lays it out."""
+    index: int
+    lines: tuple[Line, ...]
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].start
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].end
+
+    @property
+    def first(self) -> int:
+        return self.lines[0].index
+
+    @property
+    def last(self) -> int:
+        return self.lines[-1].index
+
+    @cached_property
+    def text(self) -> str:
+        """The block's lines joined without their breaks (for matching, not for writing)."""
+        return "".join(l.text.strip() for l in self.lines)
+
+
+class Document:
+    def __init__(self, text: str, path: str = "<text>"):
+        self.text = text
+        self.path = path
+        self.lines = self._split_lines(text)
+        self._line_starts = [l.start for l in self.lines]
+        self.blocks = self._split_blocks(self.lines)
+
+    @staticmethod
+    def _split_lines(text: str) -> list[Line]:
+        lines, pos = [], 0
+        for m in _NEWLINE_RE.finditer(text):
+            lines.append(Line(len(lines), pos, m.start(), text[pos:m.start()]))
+            pos = m.end()
+        if pos < len(text) or not lines:
+            lines.append(Line(len(lines), pos, len(text), text[pos:]))
+        return lines
+
+    @staticmethod
+    def _split_blocks(lines: list[Line]) -> list[Block]:
+        blocks, run = [], []
+        for line in lines:
+            if line.blank:
+                if run:
+                    blocks.append(Block(len(blocks), tuple(run)))
+                    run = []
+            else:
+                run.append(line)
+        if run:
+            blocks.append(Block(len(blocks), tuple(run)))
+        return blocks
+
+    @cached_property
+    def newline(self) -> str:
+        m = _NEWLINE_RE.search(self.text)
+        return m.group() if m else "\n"
+
+    @cached_property
+    def blank_separated(self) -> bool:
+        """True when paragraphs are set apart by blank lines (most multi-line gaps are blank)."""
+        gaps = sum(1 for a, b in zip(self.blocks, self.blocks[1:]))
+        multi = sum(1 for b in self.blocks if len(b.lines) > 1)
+        single = len(self.blocks) - multi
+        return gaps > 0 and (single >= multi or len(self.blocks) > 3)
+
+    @property
+    def paragraph_separator(self) -> str:
+        return self.newline * 2 if self.blank_separated else self.newline
+
+    def line_of(self, offset: int) -> int:
+        """0-based index of the line holding `offset`."""
+        return max(0, bisect.bisect_right(self._line_starts, offset) - 1)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) for people."""
+        i = self.line_of(offset)
+        return i + 1, offset - self.lines[i].start + 1
+
+    def gap(self, a: Block, b: Block) -> tuple[int, int]:
+        """The span between two consecutive blocks: the break(s) to replace when joining them."""
+        return a.end, b.start

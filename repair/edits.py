@@ -1,0 +1,107 @@
+"""Applying edits, choosing among overlapping fixes, and the never-lose-text check.
+
+A fix may only (1) change whitespace and line breaks, (2) drop a hyphen at a joined line end,
+(3) delete a duplicate copy whose kept twin survives, or (4) move text (delete + insert the same
+characters). `verify` proves that of a result before anything is written.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from .model import Edit, Finding, Fix
+from .textutil import strip_ws
+
+# 80: a copy with OCR noise or cut short still scores >= 85 against its twin (fixtures/cases/
+# duplicate-paragraph); unrelated paragraphs of one page score below 60.
+DUPLICATE_MIN_SIMILARITY = 80
+
+
+class TextLossError(ValueError):
+    """A set of edits would lose or invent text; nothing may be written."""
+
+
+def overlaps(a: Edit, b: Edit) -> bool:
+    if a.start == a.end and b.start == b.end:
+        return a.start == b.start
+    return a.start < b.end and b.start < a.end or (a.start == a.end and b.start < a.start < b.end) \
+        or (b.start == b.end and a.start < b.start < a.end)
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply non-overlapping edits, from the back so earlier offsets stay valid."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    for a, b in zip(ordered, ordered[1:]):
+        if overlaps(a, b) or a.end > b.start:
+            raise ValueError(f"overlapping edits at {a.start}-{a.end} and {b.start}-{b.end}")
+    out = text
+    for e in reversed(ordered):
+        out = out[:e.start] + e.replacement + out[e.end:]
+    return out
+
+
+def select_fixes(findings: Sequence[Finding], unsafe: bool = False) -> list[Finding]:
+    """The most confident fixes that do not touch each other; deterministic for equal input."""
+    chosen: list[Finding] = []
+    taken: list[Edit] = []
+    kept_spans: list[tuple[int, int]] = []
+    ranked = sorted((f for f in findings if f.fix and (f.fix.safe or unsafe)),
+                    key=lambda f: (-f.confidence, f.start, f.kind))
+    for f in ranked:
+        edits = f.fix.edits
+        if any(overlaps(e, t) for e in edits for t in taken):
+            continue
+        # never delete a copy whose kept twin another fix is about to delete or change
+        if any(e.start < hi and lo < e.end for e in edits for lo, hi in kept_spans if e.replacement == ""):
+            continue
+        if any(t.start < k_hi and k_lo < t.end and t.replacement == "" for _, _, k_lo, k_hi in f.fix.deletes
+               for t in taken):
+            continue
+        chosen.append(f)
+        taken.extend(edits)
+        kept_spans.extend((k_lo, k_hi) for _, _, k_lo, k_hi in f.fix.deletes)
+    return sorted(chosen, key=lambda f: f.start)
+
+
+def _is_hyphen_drop(text: str, e: Edit) -> bool:
+    old = text[e.start:e.end]
+    return strip_ws(old) == "-" and not strip_ws(e.replacement) and e.start > 0 and text[e.start - 1].isalpha()
+
+
+def verify(text: str, fixes: Sequence[Fix], result: str) -> None:
+    """Raise TextLossError unless `result` differs from `text` only as the rules above allow."""
+    allowed_loss: Counter = Counter()
+    for fix in fixes:
+        inserted = "".join(strip_ws(e.replacement) for e in fix.edits)
+        removed_moves = ""
+        for e in fix.edits:
+            old = strip_ws(text[e.start:e.end])
+            new = strip_ws(e.replacement)
+            if not old and not new:
+                continue
+            if _is_hyphen_drop(text, e):
+                allowed_loss["-"] += 1
+                continue
+            dup = [d for d in fix.deletes if d[0] <= e.start and e.end <= d[1]]
+            if old and not new and dup:
+                d0, d1, k0, k1 = dup[0]
+                kept = strip_ws(text[k0:k1])
+                if fuzz.ratio(old, kept) < DUPLICATE_MIN_SIMILARITY and fuzz.partial_ratio(old, kept) < 90:
+                    raise TextLossError(f"deleted text at {e.start} is not a copy of the text kept at {k0}")
+                allowed_loss.update(old)
+                continue
+            removed_moves += old
+            if new and new != old:
+                # an insertion or a replacement: its characters must be moved, not invented
+                continue
+        if Counter(inserted) != Counter(removed_moves) and not (not inserted and not removed_moves):
+            raise TextLossError(f"fix “{fix.description}” adds or removes characters that are not moved")
+    before, after = Counter(strip_ws(text)), Counter(strip_ws(result))
+    added = after - before
+    if added:
+        raise TextLossError(f"the result adds characters: {''.join(sorted(added))[:40]!r}")
+    lost = before - after
+    if lost - allowed_loss:
+        raise TextLossError(f"the result loses characters: {''.join(sorted((lost - allowed_loss).elements()))[:40]!r}")

@@ -1,0 +1,95 @@
+"""Column layout: which lines are hard-wrapped at a column width, and which of them are full.
+
+A newspaper column wraps every line at about the same display width; the line that ends a
+paragraph is shorter, and the first line of a paragraph is often indented by two characters
+(which OCR drops, so it looks two cells... four cells short).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .document import Document
+from .textutil import display_width
+
+WINDOW = 10          # lines each side used to estimate the local column width
+MIN_WRAP_WIDTH = 20  # cells; narrower "columns" are poems, lists or captions, never wrapped prose
+MAX_WRAP_WIDTH = 200  # cells; wider lines are one-line paragraphs, not a column
+FULL_TOLERANCE = 5   # cells a full line may fall short of the column width (punctuation hangs, digits)
+INDENT_ALLOWANCE = 4  # cells a paragraph's first line loses to the (dropped) indent
+
+
+@dataclass(frozen=True)
+class LineLayout:
+    width: int          # display width of the stripped line
+    column: int         # estimated column width around it (0 when not in wrapped prose)
+
+    @property
+    def wrapped(self) -> bool:
+        return self.column > 0
+
+
+def analyse(doc: Document) -> list[LineLayout]:
+    widths = [display_width(l.text.strip()) for l in doc.lines]
+    nonblank = [i for i, l in enumerate(doc.lines) if not l.blank]
+    cols = [0] * len(widths)
+    for k, i in enumerate(nonblank):
+        cols[i] = _column_width(sorted(widths[j] for j in nonblank[max(0, k - WINDOW): k + WINDOW + 1]))
+    _fill_blocks(doc, widths, cols, nonblank)
+    return [LineLayout(w, c) for w, c in zip(widths, cols)]
+
+
+def _fill_blocks(doc: Document, widths: list[int], cols: list[int], nonblank: list[int]) -> None:
+    """A block is laid out in one column: lines of a block where the window straddled two columns
+    (or a cluster of short headlines) take the block's column; a block with none takes the nearest
+    column if one of its lines fills it."""
+    for block in doc.blocks:
+        idx = [l.index for l in block.lines]
+        known = [cols[i] for i in idx if cols[i]]
+        if not known:
+            near = [cols[j] for j in nonblank if abs(j - idx[0]) <= 8 and cols[j]]
+            if near and max(widths[i] for i in idx) >= 0.8 * near[0] and len(idx) > 1:
+                known = [near[0]]
+        if known and len(idx) >= 3:
+            # a block of three or more lines carries its own width: all lines but the last are full
+            inner = sorted((widths[i] for i in idx[:-1]), reverse=True)
+            own = inner[len(inner) // 4]
+            if own >= MIN_WRAP_WIDTH and sum(w >= 0.8 * own for w in inner) >= 0.6 * len(inner):
+                for i in idx:
+                    cols[i] = own
+                continue
+        if known:
+            col = sorted(known)[len(known) // 2]
+            for i in idx:
+                cols[i] = cols[i] or col
+
+
+def _column_width(sorted_widths: list[int]) -> int:
+    """The column width if these lines look hard-wrapped, else 0.
+
+    The column is the densest band of widths (within 25% of each other); the window counts as
+    wrapped prose when that band holds most of its lines.
+    """
+    ws = [w for w in sorted_widths if w >= MIN_WRAP_WIDTH]
+    n = len(sorted_widths)
+    if len(ws) < 4:
+        return 0
+    best, best_hi, j = 0, 0, 0
+    for i in range(len(ws)):
+        while ws[i] > ws[j] * 1.25:
+            j += 1
+        if i - j + 1 >= best:
+            best, best_hi = i - j + 1, i
+    j = best_hi - best + 1
+    col = ws[j + (3 * (best - 1)) // 4]
+    if col > MAX_WRAP_WIDTH:
+        return 0
+    # 0.5: in seed 004 every 21-line window has >= 55% of its lines in one such band, even beside
+    # the block of short headlines; one-line-per-paragraph pages (seeds 000-003) have at most 30%.
+    return col if best >= 0.5 * n and best >= 4 else 0
+
+
+def is_full(lay: LineLayout, first_of_paragraph: bool) -> bool:
+    if not lay.wrapped:
+        return False
+    slack = FULL_TOLERANCE + (INDENT_ALLOWANCE if first_of_paragraph else 0)
+    return lay.width >= lay.column - slack

@@ -1,0 +1,74 @@
+"""What a line or paragraph is, by its form: heading, byline, credit, signature, list item, body…
+
+Roles decide what may be joined: only body text is ever continued across a break.
+"""
+from __future__ import annotations
+
+import regex
+
+from .textutil import CLAUSE_PUNCT_RE, ends_sentence, strip_ws
+
+# Markdown-marked headings: "# 标题", "**小标题**"
+MD_HEADING_RE = regex.compile(r"^\s*(#{1,6}\s|\*\*[^*].*\*\*\s*$)")
+# Dateline openers that start an article's lead paragraph: 本报讯 / 康巴什讯 / 本报乌海4月12日电 / 新华社…电
+LEAD_RE = regex.compile(
+    r"^\s*[□■]?\s*(本报(综合消息|讯|\p{Han}{0,6}\d{1,2}月\d{1,2}日电)|\p{Han}{2,6}讯\s|新华社|据\p{Han}{2,6}报道|（上接第.版）|\(上接第.版\))")
+# A byline or reporter line: □王雪艳 / 市融媒体中心记者 赵柔樾 刘鹏 / 本报记者 王塔娜
+BYLINE_RE = regex.compile(
+    r"^\s*([□■]\s*\S|(\p{Han}{0,8}(记者|通讯员|见习记者|特约撰稿人|融媒记者)\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$"
+    r"|((本报|市融媒体中心|奔腾融媒)?\p{Han}{0,4}记者[\s\p{Han}]{2,30}$))")
+# Only names: "王云飞 陈思宇", "梁卉 张丽兰", "范培超"
+NAMES_RE = regex.compile(r"^\s*\p{Han}{2,4}(\s+\p{Han}{2,4}){0,4}\s*$")
+CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$")
+SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
+CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
+LIST_RE = regex.compile(
+    r"^\s*(\d{1,3}[.、)）]\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳])")
+CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间)\s*[:：]|[:：]\s*[\d\-+()（）]{5,}|https?://|@\w")
+TABLE_RE = regex.compile(r"(\S+(\t|\s{2,})){2,}\S+")
+
+
+def is_heading_like(text: str) -> bool:
+    """Short, no clause punctuation, no sentence end: a headline, kicker, column name or caption."""
+    t = text.strip()
+    if MD_HEADING_RE.match(t):
+        return True
+    core = strip_ws(t)
+    # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters)
+    return 0 < len(core) <= 80 and not CLAUSE_PUNCT_RE.search(core[:-1] if core else core) and not ends_sentence(t)
+
+
+def role(text: str) -> str:
+    """Role of a paragraph (or of a standalone line)."""
+    t = text.strip()
+    if not t:
+        return "blank"
+    if MD_HEADING_RE.match(t):
+        return "heading"
+    if CONTINUED_RE.match(t):
+        return "continued"
+    if SIGNATURE_RE.match(t):
+        return "signature"
+    if LIST_RE.match(t):
+        return "list"
+    if LEAD_RE.match(t):
+        return "lead"
+    if BYLINE_RE.match(t) and len(t) <= 40:
+        return "byline"
+    if CREDIT_RE.search(t) and len(t) <= 40:
+        return "credit"
+    if CONTACT_RE.search(t) and len(t) <= 80:
+        return "contact"
+    if TABLE_RE.search(t) and not CLAUSE_PUNCT_RE.search(t):
+        return "table"
+    if NAMES_RE.match(t) and len(strip_ws(t)) <= 16:
+        return "names"
+    if is_heading_like(t):
+        return "heading"
+    return "body"
+
+
+# Roles after which a text never continues on the next line.
+CLOSED_ROLES = frozenset({"heading", "byline", "credit", "signature", "continued", "contact", "table", "names", "list"})
+# Roles that start something new: a line of these never continues the text before it.
+OPENING_ROLES = frozenset({"heading", "byline", "credit", "signature", "lead", "continued", "list", "contact", "table", "names"})

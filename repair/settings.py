@@ -1,0 +1,22 @@
+"""Settings: one value built from flags (and config files) before any work starts."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import KINDS
+
+
+@dataclass(frozen=True)
+class Settings:
+    select: tuple[str, ...] = KINDS
+    ignore: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    unsafe_fixes: bool = False
+    # per-kind knobs
+    headline_min_chars: int = 4
+    headline_max_chars: int = 40
+    duplicate_threshold: float = 90.0     # rapidfuzz ratio for a near-duplicate paragraph
+    duplicate_min_chars: int = 12          # shorter paragraphs (bylines, captions) may repeat
+
+    def enabled(self, kind: str) -> bool:
+        return kind in self.select and kind not in self.ignore

@@ -1,0 +1,57 @@
+"""Character classes, compiled patterns and display width: the tables every detector reads."""
+from __future__ import annotations
+
+import regex
+
+# Sentence-final punctuation, optionally followed by closing quotes/brackets.
+SENT_END_CHARS = "。！？!?…"
+CLOSERS = "”’」』）)》\"'】"
+SENT_END_RE = regex.compile(r"(?:[。！？!?…]|\.(?<!\b\p{Lu}\.)|……)[”’」』）)》\"'】]*\s*$")
+# A paragraph may also close on a signature in brackets: "…发展。(贾宇)" or a credit "王琪 胡杨 摄"
+SIGNOFF_RE = regex.compile(r"[（(][^（()）]{1,16}[）)]\s*$")
+
+HAN_RE = regex.compile(r"\p{Han}")
+LATIN_WORD_END_RE = regex.compile(r"\p{L}$")
+WIDE_RE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
+CLAUSE_PUNCT_RE = regex.compile(r"[，,；;、。！？!?：:]")
+WS_RE = regex.compile(r"\s+")
+
+
+def display_width(s: str) -> int:
+    """Terminal cells: CJK and full-width forms count 2."""
+    return len(s) + len(WIDE_RE.findall(s))
+
+
+def ends_sentence(s: str) -> bool:
+    s = s.rstrip()
+    return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s) and len(s) > 20)
+
+
+def is_han(ch: str) -> bool:
+    return bool(ch) and bool(HAN_RE.match(ch))
+
+
+def han_ratio(s: str) -> float:
+    s = WS_RE.sub("", s)
+    return len(HAN_RE.findall(s)) / len(s) if s else 0.0
+
+
+def strip_ws(s: str) -> str:
+    return WS_RE.sub("", s)
+
+
+def seam_joiner(left: str, right: str) -> tuple[int, str]:
+    """How to join `left` + `right` at a broken line: (chars to drop from left's end, glue).
+
+    No space between CJK characters; one space between Latin words; a Latin word hyphenated at the
+    line end is de-hyphenated (`infor-` + `mation`).
+    """
+    a, b = left.rstrip(), right.lstrip()
+    if not a or not b:
+        return 0, ""
+    la, fb = a[-1], b[0]
+    if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
+        return 1, ""
+    if is_han(la) or is_han(fb) or not (la.isalnum() or la in ",;:.!?)]\"'") or fb in ",.;:!?)]%":
+        return 0, ""
+    return 0, " "
