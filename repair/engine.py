@@ -54,8 +54,11 @@ def check(doc: Document | str, settings: Settings = Settings()) -> CheckResult:
     return CheckResult(findings, errors)
 
 
-def fix_text(text: str, settings: Settings = Settings(), unsafe: bool | None = None) -> FixResult:
-    """Apply fixes until none applies; every round is verified to lose no text."""
+def fix_text(text: str, settings: Settings = Settings(), unsafe: bool | None = None,
+             suppress: Callable[[Finding, str], bool] | None = None) -> FixResult:
+    """Apply fixes until none applies; every round is verified to lose no text.
+
+    `suppress(finding, text)` drops findings an editor rejected (the decisions file)."""
     unsafe = settings.unsafe_fixes if unsafe is None else unsafe
     applied: list[Finding] = []
     errors: list[str] = []
@@ -63,7 +66,8 @@ def fix_text(text: str, settings: Settings = Settings(), unsafe: bool | None = N
     for rounds in range(1, MAX_ROUNDS + 1):
         result = check(Document(text), settings)
         errors.extend(e for e in result.errors if e not in errors)
-        chosen = select_fixes(result.findings, unsafe)
+        findings = [f for f in result.findings if not (suppress and suppress(f, text))]
+        chosen = select_fixes(findings, unsafe)
         if not chosen:
             break
         new = apply_edits(text, [e for f in chosen for e in f.fix.edits])

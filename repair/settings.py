@@ -12,6 +12,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     min_confidence: float = 0.0
     unsafe_fixes: bool = False
+    use_decisions: bool = True            # honour the decisions file (--no-decisions: show all)
     # per-kind knobs
     headline_min_chars: int = 4
     headline_max_chars: int = 40

@@ -1,0 +1,73 @@
+"""Command line: `repair check | fix | eval | review`. Flags become one Settings value first."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Optional, Sequence
+
+from .model import KINDS
+from .report import EXIT_ERROR, FORMATTERS
+from .runner import FixMode, check_paths, fix_paths
+from .settings import Settings
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    kinds = tuple(k.strip() for k in value.split(",") if k.strip())
+    bad = [k for k in kinds if k not in KINDS]
+    if bad:
+        raise argparse.ArgumentTypeError(f"unknown kind {', '.join(bad)}; choose from {', '.join(KINDS)}")
+    return kinds
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (*.txt, *.md) or - for stdin")
+    p.add_argument("--select", type=_kinds, help="only these kinds (comma-separated)")
+    p.add_argument("--ignore", type=_kinds, default=(), help="skip these kinds (comma-separated)")
+    p.add_argument("--min-confidence", type=float, default=0.0, help="drop findings below this confidence")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="repair", description="Find and fix OCR/PDF-extraction damage in text.")
+    sub = ap.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="report findings (exit 1 if any)")
+    _common(c)
+    c.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    f = sub.add_parser("fix", help="apply safe fixes in place")
+    _common(f)
+    f.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
+    f.add_argument("--stdout", action="store_true", help="print the fixed text instead of writing")
+    f.add_argument("-o", "--output", help="write the fixed text to this file (one input only)")
+    f.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes marked unsafe")
+    e = sub.add_parser("eval", help="precision/recall per kind on labelled data")
+    e.add_argument("--labels", action="append", help="directory of *.labels.json + texts (default: fixtures/)")
+    e.add_argument("--format", choices=["text", "markdown", "json"], default="text")
+    return ap
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    return Settings(select=args.select or KINDS, ignore=tuple(args.ignore), min_confidence=args.min_confidence,
+                    unsafe_fixes=getattr(args, "unsafe_fixes", False))
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = build_parser()
+    args = ap.parse_args(argv)
+    if args.command == "eval":
+        from .evaluate import main as eval_main
+        return eval_main(args)
+    settings = settings_from(args)
+    if args.command == "check":
+        summary = check_paths(args.paths, settings, FORMATTERS[args.format](sys.stdout))
+        print(summary.render(), file=sys.stderr)
+        return summary.exit_code
+    if (args.output or args.stdout) and len(args.paths) != 1:
+        ap.error("-o/--stdout take exactly one input")
+    mode = FixMode(diff=args.diff, to_stdout=args.stdout, output=args.output)
+    summary = fix_paths(args.paths, settings, mode)
+    print(f"{summary.files_changed} of {summary.files} file(s) {'would change' if args.diff else 'changed'}",
+          file=sys.stderr)
+    return summary.exit_code if summary.errors or not args.diff else (1 if summary.files_changed else 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
