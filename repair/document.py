@@ -61,6 +61,7 @@ class Document:
         self.lines = self._split_lines(text)
         self._line_starts = [l.start for l in self.lines]
         self.blocks = self._split_blocks(self.lines)
+        self.memo: dict = {}   # per-document results one detector shares with another
 
     @staticmethod
     def _split_lines(text: str) -> list[Line]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import regex
 
-from .textutil import CLAUSE_PUNCT_RE, ends_sentence, strip_ws
+from .textutil import SENTENCE_PUNCT_RE, ends_sentence, strip_ws
 
 # Markdown-marked headings: "# 标题", "**小标题**"
 MD_HEADING_RE = regex.compile(r"^\s*(#{1,6}\s|\*\*[^*].*\*\*\s*$)")
@@ -35,7 +35,7 @@ def is_heading_like(text: str) -> bool:
         return True
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters)
-    return 0 < len(core) <= 80 and not CLAUSE_PUNCT_RE.search(core[:-1] if core else core) and not ends_sentence(t)
+    return 0 < len(core) <= 80 and not SENTENCE_PUNCT_RE.search(core[:-1] if core else core) and not ends_sentence(t)
 
 
 def role(text: str) -> str:
@@ -59,7 +59,7 @@ def role(text: str) -> str:
         return "credit"
     if CONTACT_RE.search(t) and len(t) <= 80:
         return "contact"
-    if TABLE_RE.search(t) and not CLAUSE_PUNCT_RE.search(t):
+    if TABLE_RE.search(t) and not SENTENCE_PUNCT_RE.search(t):
         return "table"
     if NAMES_RE.match(t) and len(strip_ws(t)) <= 16:
         return "names"

@@ -7,13 +7,16 @@ import regex
 SENT_END_CHARS = "。！？!?…"
 CLOSERS = "”’」』）)》\"'】"
 SENT_END_RE = regex.compile(r"(?:[。！？!?…]|\.(?<!\b\p{Lu}\.)|……)[”’」』）)》\"'】]*\s*$")
-# A paragraph may also close on a signature in brackets: "…发展。(贾宇)" or a credit "王琪 胡杨 摄"
-SIGNOFF_RE = regex.compile(r"[（(][^（()）]{1,16}[）)]\s*$")
+# A paragraph may also close on a bracketed signature or note after a complete sentence:
+# "…发展。(贾宇)", "…一览表(第7批)》(详情见今日二、三版)"
+SIGNOFF_RE = regex.compile(r"[。！？!?…”’」』）)》]\s*[（(][^（()）]{1,16}[）)]\s*$")
 
 HAN_RE = regex.compile(r"\p{Han}")
 LATIN_WORD_END_RE = regex.compile(r"\p{L}$")
 WIDE_RE = regex.compile(r"[\p{East_Asian_Width=Wide}\p{East_Asian_Width=Fullwidth}]")
 CLAUSE_PUNCT_RE = regex.compile(r"[，,；;、。！？!?：:]")
+# Punctuation that headlines avoid; they do use colons, 、 and · ("东胜:办事窗口“开”在银行")
+SENTENCE_PUNCT_RE = regex.compile(r"[，,；;。！？!?]")
 WS_RE = regex.compile(r"\s+")
 
 
@@ -24,7 +27,7 @@ def display_width(s: str) -> int:
 
 def ends_sentence(s: str) -> bool:
     s = s.rstrip()
-    return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s) and len(s) > 20)
+    return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s))
 
 
 def is_han(ch: str) -> bool:

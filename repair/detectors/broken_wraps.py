@@ -111,6 +111,17 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
 
 
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
+    if "broken-wrap" not in doc.memo:
+        doc.memo["broken-wrap"] = list(_detect(doc))
+    return iter(doc.memo["broken-wrap"])
+
+
+def joined_lines(doc: Document) -> set[int]:
+    """1-based lines that broken-wrap joins onto the text before them (shared with other detectors)."""
+    return {f.line for f in detect(doc) if f.variant is None}
+
+
+def _detect(doc: Document) -> Iterator[Finding]:
     layout = analyse(doc)
     block_of = {}
     for b in doc.blocks:

@@ -1,3 +1,154 @@
-"""(placeholder, replaced below)"""
-def detect(doc, settings=None):
-    return iter(())
+"""truncated-sentence: text that stops (or starts) mid-sentence, its missing words lost.
+
+variant "end" (seed 000, the document's last line):  …符合条件的…柔性引进专家最
+variant "start" (a paragraph whose beginning is lost):  的综合应用。在安全矩阵系统平台上…
+variant "displaced": the lost piece stands elsewhere in the file (seed 000: `长可达7天6晚。`
+    sits near the article's top while `…柔性引进专家最` ends it). The rejoin is proposed as an
+    unsafe fix: the piece (or the cut paragraph's section) is moved and the sentence joined.
+Otherwise nothing can be restored, so `end`/`start` findings carry no fix.
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Fix
+from ..paragraphs import Paragraph, paragraphs
+from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
+from ..seams import straddling_word
+from ..settings import Settings
+from ..textutil import ends_sentence, seam_joiner, strip_ws
+
+KIND = "truncated-sentence"
+# Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
+NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
+REPLACEMENT_CHAR = "\ufffd"
+FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
+FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
+
+
+MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
+
+
+def _cut(p: Paragraph) -> bool:
+    last = p.blocks[-1].lines[-1].text
+    return (role(p.text) in ("body", "lead") and role(last) not in CLOSED_ROLES and not CREDIT_RE.search(last)
+            and len(strip_ws(p.text)) >= MIN_CUT_CHARS and not ends_sentence(last))
+
+
+def _orphan_start(p: Paragraph) -> bool:
+    t = p.text.strip()
+    return role(t) == "body" and bool(NON_INITIAL_RE.match(t))
+
+
+def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
+    paras = paragraphs(doc)
+    used_fragments: set[int] = set()
+    for i, p in enumerate(paras):
+        last = p.blocks[-1].lines[-1]
+        if REPLACEMENT_CHAR in p.text:
+            yield _broken_char(doc, p)
+        if _cut(p):
+            frag = _find_fragment(paras, i, used_fragments)
+            if frag is not None:
+                used_fragments.add(frag)
+                yield _displaced(doc, paras, i, frag)
+                continue
+            nxt = paras[i + 1] if i + 1 < len(paras) else None
+            where = "the document ends" if nxt is None else "the next paragraph starts something new"
+            conf = 0.85 if nxt is None else 0.7
+            yield Finding(KIND, "end", last.start, last.end, last.index + 1, last.index + 1,
+                          f"paragraph stops mid-sentence at “{last.text.rstrip()[-10:]}”",
+                          f"no sentence-final punctuation and {where}; the lost words cannot be restored",
+                          conf, None)
+    for i, p in enumerate(paras):
+        if i in used_fragments or i == 0 or not _orphan_start(p):
+            continue
+        prev = paras[i - 1]
+        if not ends_sentence(prev.blocks[-1].lines[-1].text) and role(prev.text) in ("body", "lead"):
+            continue   # the break itself is the problem: broken-wrap's business
+        first = p.blocks[0].lines[0]
+        yield Finding(KIND, "start", first.start, first.end, first.index + 1, first.index + 1,
+                      f"paragraph starts mid-sentence at “{first.text.strip()[:10]}”",
+                      "it opens on a character that does not begin a sentence and the paragraph before ends complete",
+                      0.7, None)
+
+
+def _broken_char(doc: Document, p: Paragraph) -> Finding:
+    off = doc.text.index(REPLACEMENT_CHAR, p.start)
+    line = doc.line_of(off) + 1
+    return Finding(KIND, "end", off, off + 1, line, line, "a broken character (U+FFFD) marks a cut",
+                   "the extractor replaced bytes it could not decode; the character is lost", 0.9, None)
+
+
+def _find_fragment(paras: list[Paragraph], i: int, used: set[int]) -> Optional[int]:
+    """A short orphan elsewhere that finishes paragraph i's sentence, judged by the word the seam forms."""
+    tail = paras[i].blocks[-1].lines[-1].text.rstrip()
+    best, best_score = None, 0.0
+    for j, q in enumerate(paras):
+        if j == i or j == i + 1 or j in used:
+            continue
+        t = q.text.strip()
+        if not (0 < len(strip_ws(t)) <= FRAGMENT_MAX and ends_sentence(t) and role(t) == "body"):
+            continue
+        prev = paras[j - 1] if j > 0 else None
+        if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
+            continue   # it continues its own neighbour
+        word = straddling_word(tail, t, min_freq=FRAGMENT_WORD_FREQ)
+        if not word:
+            continue
+        score = 0.6 + 0.2 * (len(word) >= 2) + 0.1 * (len(strip_ws(t)) <= 15)
+        if score > best_score:
+            best, best_score = j, score
+    return best
+
+
+def _displaced(doc: Document, paras: list[Paragraph], i: int, j: int) -> Finding:
+    cut, frag = paras[i], paras[j]
+    last = cut.blocks[-1].lines[-1]
+    sep = doc.paragraph_separator
+    frag_text = doc.text[frag.start:frag.end]
+    # remove the fragment with the separator before it (or after it, at the top)
+    if j > 0:
+        del_span = (paras[j - 1].end, frag.end)
+    else:
+        del_span = (frag.start, paras[1].start)
+    drop, glue = seam_joiner(last.text, frag_text)
+    section = _section_start(paras, i)
+    if section is not None and j < section:
+        # the cut paragraph's section was extracted after its continuation: move the section
+        # (sub-headline … cut paragraph) to stand before the piece, and join (seed 000)
+        s0 = paras[section - 1].end
+        moved = doc.text[paras[section].start:cut.end]
+        edits = (Edit(paras[j - 1].end if j > 0 else frag.start, paras[j - 1].end if j > 0 else frag.start,
+                      (sep if j > 0 else "") + moved + glue.strip() + ("" if j > 0 else "")),
+                 Edit(s0, cut.end, ""))
+        # the fragment keeps its place and now follows the moved cut paragraph directly: its
+        # separator must go, so replace the separator before the fragment with the moved text
+        edits = (Edit(paras[j - 1].end, frag.start, sep + moved + glue), Edit(s0, cut.end, ""))
+        how = f"move the section from line {paras[section].first_line + 1} to before line {frag.first_line + 1} and join"
+    else:
+        edits = (Edit(del_span[0], del_span[1], ""), Edit(cut.end - drop, cut.end, glue + frag_text.strip()))
+        how = f"move line {frag.first_line + 1} to the end of line {last.index + 1}"
+    word = straddling_word(last.text, frag_text, min_freq=FRAGMENT_WORD_FREQ)
+    fix = Fix(tuple(sorted(edits, key=lambda e: e.start)), how, safe=False)
+    return Finding(KIND, "displaced", last.start, last.end, last.index + 1, last.index + 1,
+                   f"paragraph stops mid-sentence; its lost end “{frag_text.strip()[:12]}” stands at line {frag.first_line + 1}",
+                   f"“{last.text.rstrip()[-6:]}” + “{frag_text.strip()[:6]}” forms the word “{word}”, and the piece is an orphan",
+                   0.75, fix)
+
+
+def _section_start(paras: list[Paragraph], i: int) -> Optional[int]:
+    """Index of the sub-headline that opens paragraph i's section, if one stands just above it."""
+    k = i
+    while k > 0 and not _is_subhead(paras[k].text):
+        k -= 1
+        if i - k > 6:
+            return None
+    return k if k > 0 and _is_subhead(paras[k].text) else None
+
+
+def _is_subhead(text: str) -> bool:
+    return bool(MD_HEADING_RE.match(text.strip())) or role(text) == "heading"
