@@ -13,6 +13,8 @@ MD_HEADING_RE = regex.compile(r"^\s*(#{1,6}\s|\*\*[^*].*\*\*\s*$)")
 # Dateline openers that start an article's lead paragraph: 本报讯 / 康巴什讯 / 本报乌海4月12日电 / 新华社…电
 LEAD_RE = regex.compile(
     r"^\s*[□■]?\s*(本报(综合消息|讯|\p{Han}{0,6}\d{1,2}月\d{1,2}日电)|\p{Han}{2,6}讯\s|新华社|据\p{Han}{2,6}报道|（上接第.版）|\(上接第.版\))")
+# A lead that opens on the reporters' names: "本报融媒记者赵柔 张佳荣 6月13日,…"
+REPORTER_LEAD_RE = regex.compile(r"^\s*(本报融媒记者|本报记者|市融媒体中心记者|融媒记者)")
 # A byline or reporter line: □王雪艳 / 市融媒体中心记者 赵柔樾 刘鹏 / 本报记者 王塔娜
 BYLINE_RE = regex.compile(
     r"^\s*([□■]\s*\S|(\p{Han}{0,8}(记者|通讯员|见习记者|特约撰稿人|融媒记者)\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$"
@@ -55,6 +57,8 @@ def role(text: str) -> str:
         return "lead"
     if BYLINE_RE.match(t) and len(t) <= 40:
         return "byline"
+    if REPORTER_LEAD_RE.match(t) and SENTENCE_PUNCT_RE.search(t):
+        return "lead"
     if CREDIT_RE.search(t) and len(t) <= 40:
         return "credit"
     if CONTACT_RE.search(t) and len(t) <= 80:

@@ -48,3 +48,21 @@ def straddling_word(left: str, right: str, min_freq: int = MIN_FREQ) -> str | No
             if f >= min_freq and f > best_f:
                 best, best_f = w, f
     return best
+
+
+# Adverbs that make a line a clause, not a headline, when they stand alone (not inside a word
+# such as 铺就 or 并且): 锡林郭勒盟还为符合申请条件人员发放. On the seeds no headline has one.
+CLAUSE_ADVERBS = frozenset("还也都就又才却便仍曾")
+
+
+def standalone_adverb(text: str) -> str | None:
+    """An adverb of CLAUSE_ADVERBS in `text` that no dictionary word around it absorbs."""
+    words = _words()
+    for k, ch in enumerate(text):
+        if ch not in CLAUSE_ADVERBS:
+            continue
+        covered = any(text[i:j] in words for i in range(max(0, k - 3), k + 1)
+                      for j in range(k + 1, min(len(text), i + 4) + 1) if j - i >= 2)
+        if not covered:
+            return ch
+    return None

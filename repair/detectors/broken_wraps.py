@@ -26,7 +26,7 @@ from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
                      is_heading_like, role)
-from ..seams import straddling_word
+from ..seams import standalone_adverb, straddling_word
 from ..textutil import CLAUSE_PUNCT_RE, ends_sentence, seam_joiner, strip_ws
 
 KIND = "broken-wrap"
@@ -92,8 +92,14 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     if lrole not in ("body", "lead"):
         # A short line without punctuation is a headline unless the break visibly splits a word
         # and the line reads as a clause (seed 001: 鄂尔多斯高新区作为我市科技创新核 / 心载体…).
-        if lrole == "heading" and word and len(strip_ws(prev_text)) >= 12 and not MD_HEADING_RE.match(prev_text):
-            return Verdict(True, 0.6, f"the break splits the word “{word}”")
+        if lrole != "heading" or len(strip_ws(prev_text)) < 12 or MD_HEADING_RE.match(prev_text) or OPENER_RE.match(nt):
+            return None
+        if word:
+            return Verdict(True, 0.8, f"the line looks like a headline but the break splits the word “{word}”")
+        adverb = standalone_adverb(prev_text)
+        if adverb:
+            return Verdict(True, 0.8, f"the line looks like a headline but reads as a clause (adverb “{adverb}”) "
+                                      "and the next paragraph continues it")
         return None
     conf, why = 0.8, ["the paragraph stops without sentence-final punctuation"]
     if lt.rstrip()[-1:] in CONTINUE_PUNCT:

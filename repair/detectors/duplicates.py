@@ -39,9 +39,17 @@ CLAUSE_RE = regex.compile(r"[^，,；;、。！？!?]+[，,；;、]")
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
-    yield from _paragraph_duplicates(doc, settings)
-    for block in doc.blocks:
-        yield from _sentence_repeats(doc, block)
+    if KIND not in doc.memo:
+        found = list(_paragraph_duplicates(doc, settings))
+        for block in doc.blocks:
+            found.extend(_sentence_repeats(doc, block))
+        doc.memo[KIND] = found
+    return iter(doc.memo[KIND])
+
+
+def deleted_blocks(doc: Document, settings: Settings = Settings()) -> set[int]:
+    """0-based first lines of blocks that are duplicate copies to delete (shared with truncation)."""
+    return {f.line - 1 for f in detect(doc, settings) if f.variant is None}
 
 
 # ---------------------------------------------------------------- paragraphs

@@ -1,3 +1,260 @@
-"""(placeholder, replaced below)"""
-def detect(doc, settings=None):
-    return iter(())
+"""fused-headline: a headline run into other text or set apart from its article.
+
+Three shapes:
+- dropped into a paragraph (seed 000):  …后台系统便 / # 市中心医院:让医疗服务更有“温度” / 会自动为…
+  → the headline moves to the top of its article (after the column name, before the byline)
+    and the split sentence is rejoined: …后台系统便会自动为…
+- run together on one line or in one block with body text or another headline:
+    鄂尔多斯以“诚”暖城⏎（上接第一版）目前，…   → split onto its own paragraph
+- displaced (seed 004 ends with a block of headlines whose articles stand above): each is
+  matched to the article whose text shares most of its words, and moving it to that article's
+  top is proposed (unsafe: the match is a judgement).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterator, Optional
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Fix
+from ..paragraphs import Paragraph, paragraphs
+from ..roles import LEAD_RE, MD_HEADING_RE, is_heading_like, role
+from ..seams import straddling_word
+from ..settings import Settings
+from ..textutil import ends_sentence, seam_joiner, strip_ws
+
+KIND = "fused-headline"
+# a lead marker inside a line, after a headline-like head: "标题 本报讯 …", "标题（上接第一版）…"
+INLINE_LEAD_RE = regex.compile(
+    r"(?<=\S)\s*(?=(本报讯|本报综合消息|\p{Han}{2,5}讯\s|本报\p{Han}{0,6}\d{1,2}月\d{1,2}日电|[（(]上接第.版[）)]))")
+OPENER_RE = regex.compile(r"^\s*(近年来|近日|日前|今年以来|据了解|据悉|[“「])")
+# On seed 004 the displaced headlines score 0.29-0.83 against their own article and at most
+# 0.19 elsewhere; subheads inside an article (skipped anyway) score 0.0-0.16.
+MATCH_MIN = 0.25      # share (weighted by rarity) of a headline's character bigrams in its article
+MATCH_MARGIN = 2.0    # the best article must beat the next by this factor
+
+
+def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
+    paras = paragraphs(doc)
+    dropped = dropped_in(doc, settings)
+    yield from dropped.values()
+    interrupted = set(dropped)
+    for p in paras:
+        yield from _fused_in_block(doc, p, settings)
+    yield from _displaced(doc, paras, set(interrupted), settings)
+
+
+def _is_headline(p: Paragraph, settings: Settings) -> bool:
+    t = p.text.strip()
+    n = len(strip_ws(t))
+    return bool(MD_HEADING_RE.match(t)) or (role(t) == "heading" and settings.headline_min_chars <= n <= settings.headline_max_chars)
+
+
+# ---------------------------------------------------------------- dropped into a paragraph
+
+def dropped_in(doc: Document, settings: Settings = Settings()) -> dict[int, Finding]:
+    """Headlines dropped inside a paragraph, by paragraph index (shared with truncation)."""
+    if "dropped-headlines" not in doc.memo:
+        paras = paragraphs(doc)
+        found = {}
+        for i in range(1, len(paras) - 1):
+            f = _dropped_in(doc, paras, i, settings)
+            if f:
+                found[i] = f
+        doc.memo["dropped-headlines"] = found
+    return doc.memo["dropped-headlines"]
+
+
+def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Settings) -> Optional[Finding]:
+    prev, head, nxt = paras[i - 1], paras[i], paras[i + 1]
+    if not _is_headline(head, settings) or len(head.blocks) != 1:
+        return None
+    tail = prev.blocks[-1].lines[-1].text.rstrip()
+    if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25:
+        return None
+    if role(nxt.text) != "body" or OPENER_RE.match(nxt.text) or len(strip_ws(nxt.text)) < 10:
+        return None
+    top = _article_top(paras, i - 1)
+    sep = doc.paragraph_separator
+    head_text = doc.text[head.start:head.end]
+    drop, glue = seam_joiner(tail, nxt.text)
+    edits = [Edit(prev.end - drop, nxt.start, glue)]
+    if top is not None:
+        at = paras[top].start
+        edits.insert(0, Edit(at, at, head_text + sep))
+        where = f"to line {paras[top].first_line + 1}, the top of its article"
+    else:
+        edits.insert(0, Edit(prev.start, prev.start, head_text + sep))
+        where = "above the paragraph it split"
+    word = straddling_word(tail, nxt.text)
+    conf = 0.9 if word else 0.85
+    why = (f"the paragraph before stops mid-sentence at “{tail[-6:]}” and the one after continues it"
+           + (f" (the seam forms “{word}”)" if word else "") + "; a headline sits between them")
+    line = head.first_line + 1
+    fix = Fix(tuple(edits), f"move the headline {where} and rejoin the sentence", safe=conf >= 0.85)
+    return Finding(KIND, "inside-paragraph", head.start, head.end, line, line,
+                   f"headline “{head.text.strip()[:20]}” splits a sentence", why, conf, fix)
+
+
+def _article_top(paras: list[Paragraph], i: int) -> Optional[int]:
+    """Where a headline of paragraph i's article belongs: after the column name/kicker headings,
+    before the byline and the body (seed 000: # 树立和践行正确政绩观 / HEADLINE / 记者 …)."""
+    k = i
+    while k > 0 and role(paras[k - 1].text) in ("body", "lead"):
+        k -= 1
+    j = k
+    while j > 0 and role(paras[j - 1].text) in ("byline", "names"):
+        j -= 1
+    return j
+
+
+# ---------------------------------------------------------------- run together
+
+def _fused_in_block(doc: Document, p: Paragraph, settings: Settings) -> Iterator[Finding]:
+    sep = doc.paragraph_separator
+    for block in p.blocks:
+        for line in block.lines:
+            m = INLINE_LEAD_RE.search(line.text)
+            if m and m.start() > 0:
+                head = line.text[:m.start()].strip()
+                if is_heading_like(head) and settings.headline_min_chars <= len(strip_ws(head)) <= settings.headline_max_chars:
+                    at = line.start + m.start()
+                    end = line.start + m.end()
+                    fix = Fix((Edit(at, end, sep),), "put the headline on its own line", safe=True)
+                    yield Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                                  f"headline “{head[:20]}” runs into the text after it",
+                                  "a short line without sentence punctuation is followed on the same line by a dateline",
+                                  0.9, fix)
+        # a headline line directly above the lead's first line, in one block of a blank-separated page
+        lines = block.lines
+        for a, b in zip(lines, lines[1:]):
+            if not doc.blank_separated:
+                break
+            ta, tb = a.text.strip(), b.text.strip()
+            if is_heading_like(ta) and LEAD_RE.match(tb) and settings.headline_min_chars <= len(strip_ws(ta)):
+                fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
+                yield Finding(KIND, "same-block", a.start, a.end, a.index + 1, a.index + 1,
+                              f"headline “{ta[:20]}” is run together with the article below it",
+                              "a headline line and a dateline/continuation line share one paragraph", 0.85, fix)
+
+
+# ---------------------------------------------------------------- displaced from the article
+
+def _bigrams(text: str) -> set[str]:
+    t = regex.sub(r"[^\p{Han}\p{L}\p{N}]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _articles(paras: list[Paragraph], settings: Settings) -> list[tuple[int, int]]:
+    """Runs of non-headline paragraphs, split where a new article visibly starts (dateline, byline)."""
+    runs, start = [], None
+    for i, p in enumerate(paras):
+        if _is_headline(p, settings):
+            if start is not None:
+                runs.append((start, i))
+                start = None
+            continue
+        if start is not None and role(p.text) in ("lead", "byline") and i > start:
+            runs.append((start, i))
+            start = i
+        elif start is None:
+            start = i
+    if start is not None:
+        runs.append((start, len(paras)))
+    return runs
+
+
+def _displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
+    sections = _articles(paras, settings)
+    # sections of one article (split by subheads) are scored together
+    by_start: dict[int, list[int]] = {}
+    for a, b in sections:
+        by_start.setdefault(_article_start(paras, a), []).extend(range(a, b))
+    arts = [(start, members) for start, members in sorted(by_start.items())]
+    if len(arts) < 2:
+        return
+    art_grams = [Counter(g for k in members for g in _bigrams(paras[k].text)) for _, members in arts]
+    df = Counter(g for c in art_grams for g in c)
+    moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
+    for i, h in enumerate(paras):
+        if i in skip or not _is_headline(h, settings) or MD_HEADING_RE.match(h.text):
+            continue
+        grams = _bigrams(h.text)
+        if len(grams) < 3:
+            continue
+        # rarer shared bigrams say more: weight each by the inverse of how many articles have it
+        weight = sum(1.0 / df[g] if g in df else 1.0 for g in grams)
+        scores = [sum(1.0 / df[g] for g in grams if g in c) / weight for c in art_grams]
+        best = max(range(len(arts)), key=lambda k: scores[k])
+        ranked = sorted(scores, reverse=True)
+        runner = ranked[1] if len(ranked) > 1 else 0.0
+        if scores[best] < MATCH_MIN or runner * MATCH_MARGIN > scores[best]:
+            continue
+        members = arts[best][1]
+        after = next((k for k in range(i + 1, len(paras)) if not _is_headline(paras[k], settings)), None)
+        if after in members or min(members) < i < max(members):
+            continue     # above its own article, or a subhead inside it
+        moves.append((i, best, scores[best], runner))
+    # consecutive displaced headlines bound for one article move together, in their order
+    groups: list[list[tuple[int, int, float, float]]] = []
+    for m in moves:
+        if groups and groups[-1][-1][1] == m[1] and _only_headings_between(paras, groups[-1][-1][0], m[0], settings):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        yield from _move_group(doc, paras, arts, group)
+
+
+def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[Finding]:
+    sep = doc.paragraph_separator
+    top = arts[group[0][1]][0]
+    at = paras[top].start
+    texts, edits = [], []
+    for i, _, _, _ in group:
+        h = paras[i]
+        texts.append(doc.text[h.start:h.end])
+        edits.append(Edit(paras[i - 1].end, h.end, "") if i > 0 else Edit(h.start, paras[1].start, ""))
+    edits.append(Edit(at, at, sep.join(texts) + sep))
+    fix = Fix(tuple(sorted(edits, key=lambda e: e.start)),
+              f"move {len(group)} headline(s) to line {paras[top].first_line + 1}, the top of their article", safe=False)
+    for n, (i, best, score, runner) in enumerate(group):
+        h = paras[i]
+        line = h.first_line + 1
+        a = arts[best][0]
+        yield Finding(KIND, "displaced", h.start, h.end, line, line,
+                      f"headline “{h.text.strip()[:20]}” stands away from its article (line {paras[a].first_line + 1})",
+                      f"{score:.0%} of its words (weighted by rarity) occur in the article at line "
+                      f"{paras[a].first_line + 1}, {runner:.0%} at most elsewhere"
+                      + ("" if n == 0 else f"; moves together with line {paras[group[0][0]].first_line + 1}"),
+                      round(min(0.8, 0.4 + 0.4 * score), 2), fix if n == 0 else None)
+
+
+def _article_start(paras: list[Paragraph], a: int) -> int:
+    """The first paragraph of the article holding section a: walk up past body paragraphs and lone
+    subheads (seed 004: the section under 变“单打独斗”为“抱团聚力” belongs to □刘帅高宇) to its
+    dateline or byline; a group of two or more headings always ends the walk."""
+    k = a
+    while k > 0 and role(paras[k].text) not in ("lead", "byline", "continued", "names"):
+        prev = role(paras[k - 1].text)
+        if prev == "body":
+            k -= 1
+        elif prev == "heading" and k >= 2 and role(paras[k - 2].text) in ("body", "lead") \
+                and ends_sentence(paras[k - 2].text):
+            k -= 2
+        else:
+            break
+    while k > 0 and role(paras[k - 1].text) in ("byline", "names"):
+        k -= 1
+    return k
+
+
+def _only_headings_between(paras: list[Paragraph], i: int, j: int, settings: Settings) -> bool:
+    return all(_is_headline(paras[k], settings) for k in range(i + 1, j))
+
+
+def _gap_is_headings(paras: list[Paragraph], i: int, a: int, settings: Settings) -> bool:
+    return all(_is_headline(paras[k], settings) or role(paras[k].text) in ("byline", "names", "lead", "continued")
+               for k in range(i + 1, a))

@@ -14,6 +14,8 @@ from typing import Iterator, Optional
 import regex
 
 from ..document import Document
+from .duplicates import deleted_blocks
+from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
@@ -46,10 +48,14 @@ def _orphan_start(p: Paragraph) -> bool:
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     paras = paragraphs(doc)
     used_fragments: set[int] = set()
+    copies = deleted_blocks(doc, settings)
+    split_by_headline = {i - 1 for i in dropped_in(doc, settings)}
     for i, p in enumerate(paras):
         last = p.blocks[-1].lines[-1]
         if REPLACEMENT_CHAR in p.text:
             yield _broken_char(doc, p)
+        if p.first_line in copies or i in split_by_headline:
+            continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
         if _cut(p):
             frag = _find_fragment(paras, i, used_fragments)
             if frag is not None:
