@@ -4,6 +4,8 @@ Roles decide what may be joined: only body text is ever continued across a break
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from .textutil import SENTENCE_PUNCT_RE, ends_sentence, strip_ws
@@ -27,7 +29,10 @@ CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
 LIST_RE = regex.compile(
     r"^\s*(\d{1,3}[.、)）]\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳])")
 CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间)\s*[:：]|[:：]\s*[\d\-+()（）]{5,}|https?://|@\w")
-TABLE_RE = regex.compile(r"(\S+(\t|\s{2,})){2,}\S+")
+TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
+
+
+LATIN_WORD_RE = regex.compile(r"[A-Za-z][\w'’-]*")
 
 
 def is_heading_like(text: str) -> bool:
@@ -35,11 +40,17 @@ def is_heading_like(text: str) -> bool:
     t = text.strip()
     if MD_HEADING_RE.match(t):
         return True
+    words = LATIN_WORD_RE.findall(t)
+    if len(words) >= 4 and len(" ".join(words)) > 0.6 * len(t):
+        # Latin text: a headline is short and mostly capitalised ("Mayor Opens New Bridge")
+        caps = sum(w[0].isupper() for w in words if len(w) > 3) / max(1, sum(len(w) > 3 for w in words))
+        return len(t) <= 80 and not ends_sentence(t) and not SENTENCE_PUNCT_RE.search(t[:-1]) and caps >= 0.6
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters)
     return 0 < len(core) <= 80 and not SENTENCE_PUNCT_RE.search(core[:-1] if core else core) and not ends_sentence(t)
 
 
+@lru_cache(maxsize=1 << 16)
 def role(text: str) -> str:
     """Role of a paragraph (or of a standalone line)."""
     t = text.strip()
@@ -59,11 +70,11 @@ def role(text: str) -> str:
         return "byline"
     if REPORTER_LEAD_RE.match(t) and SENTENCE_PUNCT_RE.search(t):
         return "lead"
-    if CREDIT_RE.search(t) and len(t) <= 40:
+    if len(t) <= 40 and CREDIT_RE.search(t):
         return "credit"
     if CONTACT_RE.search(t) and len(t) <= 80:
         return "contact"
-    if TABLE_RE.search(t) and not SENTENCE_PUNCT_RE.search(t):
+    if len(TABLE_GAP_RE.findall(t)) >= 2 and not SENTENCE_PUNCT_RE.search(t):
         return "table"
     if NAMES_RE.match(t) and len(strip_ws(t)) <= 16:
         return "names"

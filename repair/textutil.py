@@ -26,7 +26,7 @@ def display_width(s: str) -> int:
 
 
 def ends_sentence(s: str) -> bool:
-    s = s.rstrip()
+    s = s.rstrip()[-40:]      # the patterns are anchored at the end: look at the tail only
     return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s))
 
 

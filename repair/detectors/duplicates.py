@@ -64,9 +64,12 @@ def _samples(text: str) -> set[int]:
 
 def _candidates(norms: list[str], eligible: list[bool]) -> set[tuple[int, int]]:
     postings: dict[int, list[int]] = defaultdict(list)
+    counts: dict[int, int] = {}
     for i, t in enumerate(norms):
         if eligible[i] and len(t) >= SHORT:
-            for h in _samples(t) or {hash(t[:GRAM])}:
+            samples = _samples(t) or {hash(t[:GRAM])}
+            counts[i] = len(samples)
+            for h in samples:
                 postings[h].append(i)
     shared: dict[tuple[int, int], int] = defaultdict(int)
     for ids in postings.values():
@@ -75,7 +78,8 @@ def _candidates(norms: list[str], eligible: list[bool]) -> set[tuple[int, int]]:
         for a in range(len(ids)):
             for b in range(a + 1, len(ids)):
                 shared[ids[a], ids[b]] += 1
-    pairs = {p for p in shared}
+    # copies share most of the shorter text's samples; paragraphs of one template share a few
+    pairs = {p for p, n in shared.items() if n >= max(1, 0.5 * min(counts[p[0]], counts[p[1]]))}
     # short paragraphs (headlines): only an exact repeat in the next block
     for i in range(len(norms) - 1):
         if eligible[i] and eligible[i + 1] and norms[i] and norms[i] == norms[i + 1]:
@@ -83,11 +87,27 @@ def _candidates(norms: list[str], eligible: list[bool]) -> set[tuple[int, int]]:
     return pairs
 
 
+NUMBER_RE = regex.compile(r"\d+(?:\.\d+)?")
+
+
+def _numbers(t: str) -> list[str]:
+    return NUMBER_RE.findall(t)
+
+
+def _cut_numbers(a: str, b: str) -> bool:
+    """The shorter text's figures begin or end the longer's (a copy cut short keeps its figures)."""
+    na, nb = _numbers(a), _numbers(b)
+    short, long_ = (na, nb) if len(a) < len(b) else (nb, na)
+    return bool(short) and (long_[:len(short)] == short or long_[-len(short):] == short)
+
+
 def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
     if a == b:
         return True, 1.0, "an exact copy"
     if min(len(a), len(b)) < SHORT:
         return False, 0.0, ""
+    if _numbers(a) != _numbers(b) and not _cut_numbers(a, b):
+        return False, 0.0, ""   # same template, other figures: a list of projects, not a copy
     r = fuzz.ratio(a, b)
     if r >= threshold:
         return True, r / 100, f"a near copy ({r:.0f}% similar)"

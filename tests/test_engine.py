@@ -1,0 +1,85 @@
+import glob
+import os
+
+import pytest
+
+from repair import Edit, Fix, TextLossError, apply_edits, check, fix_text, verify
+from repair.edits import select_fixes
+from repair.model import Finding
+from conftest import SEEDS
+
+
+def test_apply_edits_from_the_back_keeps_offsets():
+    assert apply_edits("ab\n\ncd\n\nef", [Edit(2, 4, ""), Edit(6, 8, "")]) == "abcdef"
+
+
+def test_apply_edits_refuses_overlaps():
+    with pytest.raises(ValueError):
+        apply_edits("abcdef", [Edit(1, 4, ""), Edit(3, 5, "")])
+
+
+def test_verify_accepts_whitespace_joins_and_refuses_lost_text():
+    text = "切实以精准化考\n\n核推动工作提质。"
+    join = Fix((Edit(7, 9, ""),), "join", True)
+    verify(text, [join], apply_edits(text, join.edits))
+    loss = Fix((Edit(5, 9, ""),), "drops 化考", True)
+    with pytest.raises(TextLossError, match="loses|adds"):
+        verify(text, [loss], apply_edits(text, loss.edits))
+
+
+def test_verify_refuses_invented_text():
+    text = "abc def"
+    bad = Fix((Edit(3, 4, " and "),), "adds a word", True)
+    with pytest.raises(TextLossError):
+        verify(text, [bad], apply_edits(text, bad.edits))
+
+
+def test_verify_accepts_a_move_and_a_real_duplicate_only():
+    text = "Head\n\nBody one.\n\nBody one.\n"
+    dup = Fix((Edit(15, 26, ""),), "delete copy", True, deletes=((15, 26, 6, 15),))
+    verify(text, [dup], apply_edits(text, dup.edits))
+    not_a_copy = Fix((Edit(0, 6, ""),), "delete head as if a copy", True, deletes=((0, 6, 6, 15),))
+    with pytest.raises(TextLossError, match="not a copy"):
+        verify(text, [not_a_copy], apply_edits(text, not_a_copy.edits))
+    move = Fix((Edit(0, 6, ""), Edit(len(text), len(text), "\nHead\n")), "move head to the end", True)
+    verify(text, [move], apply_edits(text, move.edits))
+
+
+def test_select_fixes_prefers_confidence_and_never_overlaps():
+    a = Finding("broken-wrap", None, 0, 2, 1, 1, "m", "w", 0.6, Fix((Edit(0, 2, ""),), "a", True))
+    b = Finding("broken-wrap", None, 1, 3, 1, 1, "m", "w", 0.9, Fix((Edit(1, 3, ""),), "b", True))
+    c = Finding("broken-wrap", None, 5, 6, 1, 1, "m", "w", 0.9, Fix((Edit(5, 6, ""),), "c", False))
+    assert select_fixes([a, b, c]) == [b]
+    assert select_fixes([a, b, c], unsafe=True) == [b, c]
+
+
+SEED_FILES = sorted(glob.glob(os.path.join(SEEDS, "*.txt")))
+
+
+@pytest.mark.parametrize("path", SEED_FILES, ids=[os.path.basename(p)[:3] for p in SEED_FILES])
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe"])
+def test_fix_on_seeds_adds_nothing_and_is_idempotent(path, unsafe):
+    text = open(path, encoding="utf-8").read()
+    once = fix_text(text, unsafe=unsafe)
+    assert once.changed
+    from collections import Counter
+    strip = lambda s: Counter(ch for ch in s if not ch.isspace())
+    assert not (strip(once.text) - strip(text))                     # no character added
+    assert fix_text(once.text, unsafe=unsafe).text == once.text      # stable
+
+
+def test_findings_are_explained_and_fixes_exact():
+    text = open(os.path.join(SEEDS, "000_8924719f4df33d59.txt"), encoding="utf-8").read()
+    for f in check(text).findings:
+        assert f.message and f.why and 0 < f.confidence <= 1
+        assert 1 <= f.line <= f.end_line <= text.count("\n") + 1
+        if f.fix:
+            for e in f.fix.edits:
+                assert 0 <= e.start <= e.end <= len(text)
+
+
+def test_clean_text_gets_no_edits():
+    clean = ("# 我市1旗入选国家级优秀案例名单\n\n康巴什讯 日前,教育部组织开展了2025年全国青少年学生读书行动区域优秀案例征集活动,"
+             "共99个案例入选,我市伊金霍洛旗成功入选。\n\n(教体轩)\n")
+    assert check(clean).findings == []
+    assert fix_text(clean, unsafe=True).text == clean

@@ -1,0 +1,68 @@
+import os
+
+import pytest
+
+from repair import check, fix_text
+from conftest import SEEDS
+
+INTRO = "近年来,准格尔旗深入贯彻落实人才强旗战略,以“引得来、留得住、用得好”为目标,持续注入高质量发展的青春动能。"
+
+
+def kinds(text, kind):
+    return [f for f in check(text).findings if f.kind == kind]
+
+
+def test_document_that_stops_mid_sentence_is_reported_without_fix():
+    text = INTRO + "\n\n根据服务政策,符合条件的青年人才可享受每年累计最长7天6晚的免费住宿,柔性引进专家最\n"
+    found = kinds(text, "truncated-sentence")
+    assert [(f.variant, f.line, f.fix) for f in found] == [("end", 3, None)]
+    assert fix_text(text, unsafe=True).text == text
+
+
+def test_displaced_piece_is_rejoined_as_unsafe_fix():
+    cut = "根据服务政策,符合条件的青年人才可享受每年累计免费住宿,新考录人员可享5天4晚,柔性引进专家最"
+    text = f"{INTRO}\n\n长可达7天6晚。\n\n这一举措降低了青年人才来准格尔旗发展的成本。\n\n{cut}\n"
+    found = kinds(text, "truncated-sentence")
+    assert [(f.variant, f.line) for f in found] == [("displaced", 7)]
+    assert not found[0].safe
+    assert fix_text(text).text == text                       # safe mode leaves it
+    fixed = fix_text(text, unsafe=True).text
+    assert cut + "长可达7天6晚。" in fixed and fixed.count("长可达7天6晚。") == 1
+
+
+def test_broken_character_at_a_cut():
+    text = INTRO + "\n\n此次专项考核激励方案的出台实施,是我市深入贯彻落实国家、自\ufffd\n"
+    assert any(f.variant == "end" and f.line == 3 for f in kinds(text, "truncated-sentence"))
+
+
+def test_headline_dropped_inside_a_paragraph_moves_to_its_article_top():
+    text = ("# 树立和践行正确政绩观\n\n市融媒体中心记者 赵柔樾 刘鹏\n\n"
+            "以前看病“跑断腿”,预约检查得排队长队填单子。现在情况不同了,缴费即自动排好检查时间。\n\n"
+            "针对这一问题,市中心医院将预约系统与收费系统打通,患者完成检查项目缴费,后台系统便\n\n"
+            "# 市中心医院:让医疗服务更有“温度”\n\n"
+            "会自动为符合条件的患者分配最优的检查时间段,并同步推送提示信息。\n")
+    found = kinds(text, "fused-headline")
+    assert [(f.variant, f.line) for f in found] == [("inside-paragraph", 9)]
+    assert fix_text(text).text == (
+        "# 树立和践行正确政绩观\n\n# 市中心医院:让医疗服务更有“温度”\n\n市融媒体中心记者 赵柔樾 刘鹏\n\n"
+        "以前看病“跑断腿”,预约检查得排队长队填单子。现在情况不同了,缴费即自动排好检查时间。\n\n"
+        "针对这一问题,市中心医院将预约系统与收费系统打通,患者完成检查项目缴费,后台系统便"
+        "会自动为符合条件的患者分配最优的检查时间段,并同步推送提示信息。\n")
+
+
+def test_headline_on_the_same_line_as_the_dateline_is_split():
+    text = "# 空港物流园区举行氢能产业项目集中签约会 阿勒腾席热讯 近日,空港物流园区举行签约会,与5家企业正式达成合作。\n"
+    assert fix_text(text).text == ("# 空港物流园区举行氢能产业项目集中签约会\n阿勒腾席热讯 近日,空港物流园区举行签约会,"
+                                   "与5家企业正式达成合作。\n")
+
+
+@pytest.mark.parametrize("name, lines", [
+    pytest.param("004_aff2cf897e84ba01.txt", {272, 274, 276, 283, 286, 288, 342, 393}, id="seed-004-headline-block"),
+])
+def test_displaced_headlines_are_matched_to_their_articles(name, lines):
+    text = open(os.path.join(SEEDS, name), encoding="utf-8").read()
+    found = {f.line for f in kinds(text, "fused-headline") if f.variant == "displaced"}
+    assert lines <= found
+    fixed = fix_text(text, unsafe=True).text
+    # 东胜区侨办 / 汇聚“侨智侨力”… now head the article about the overseas-Chinese office
+    assert fixed.index("汇聚“侨智侨力”助推高质量发展") < fixed.index("东胜讯 近年来")
