@@ -6,6 +6,7 @@ paragraph is shorter, and the first line of a paragraph is often indented by two
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from .document import Document
@@ -46,7 +47,8 @@ def _fill_blocks(doc: Document, widths: list[int], cols: list[int], nonblank: li
         idx = [l.index for l in block.lines]
         known = [cols[i] for i in idx if cols[i]]
         if not known:
-            near = [cols[j] for j in nonblank if abs(j - idx[0]) <= 8 and cols[j]]
+            lo, hi = bisect_left(nonblank, idx[0] - 8), bisect_right(nonblank, idx[0] + 8)
+            near = [cols[j] for j in nonblank[lo:hi] if cols[j]]
             if near and max(widths[i] for i in idx) >= 0.8 * near[0] and len(idx) > 1:
                 known = [near[0]]
         if known and len(idx) >= 3:

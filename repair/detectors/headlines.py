@@ -166,29 +166,43 @@ def _articles(paras: list[Paragraph], settings: Settings) -> list[tuple[int, int
     return runs
 
 
+LOCAL_MATCH = 0.4     # a headline sharing this share of its bigrams with the text below it is at home
+WINDOW = 150          # displaced headlines stay on their page: look this many paragraphs either way
+
+
 def _displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
+    heads = [i for i, h in enumerate(paras)
+             if i not in skip and _is_headline(h, settings) and not MD_HEADING_RE.match(h.text)]
+    suspects = [i for i in heads if len(_bigrams(paras[i].text)) >= 3 and not _at_home(paras, i, settings)]
+    if not suspects:
+        return
     sections = _articles(paras, settings)
     # sections of one article (split by subheads) are scored together
     by_start: dict[int, list[int]] = {}
     for a, b in sections:
         by_start.setdefault(_article_start(paras, a), []).extend(range(a, b))
-    arts = [(start, members) for start, members in sorted(by_start.items())]
+    arts = sorted(by_start.items())
     if len(arts) < 2:
         return
-    art_grams = [Counter(g for k in members for g in _bigrams(paras[k].text)) for _, members in arts]
-    df = Counter(g for c in art_grams for g in c)
+    gram_cache: dict[int, set[str]] = {}
+
+    def grams_of(k: int) -> set[str]:
+        if k not in gram_cache:
+            gram_cache[k] = set().union(*(_bigrams(paras[m].text) for m in arts[k][1]))
+        return gram_cache[k]
+
     moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
-    for i, h in enumerate(paras):
-        if i in skip or not _is_headline(h, settings) or MD_HEADING_RE.match(h.text):
+    for i in suspects:
+        near = [k for k, (start, members) in enumerate(arts) if abs(start - i) <= WINDOW]
+        if len(near) < 2:
             continue
-        grams = _bigrams(h.text)
-        if len(grams) < 3:
-            continue
+        grams = _bigrams(paras[i].text)
+        df = {g: sum(1 for k in near if g in grams_of(k)) for g in grams}
         # rarer shared bigrams say more: weight each by the inverse of how many articles have it
-        weight = sum(1.0 / df[g] if g in df else 1.0 for g in grams)
-        scores = [sum(1.0 / df[g] for g in grams if g in c) / weight for c in art_grams]
-        best = max(range(len(arts)), key=lambda k: scores[k])
-        ranked = sorted(scores, reverse=True)
+        weight = sum(1.0 / df[g] if df[g] else 1.0 for g in grams)
+        scores = {k: sum(1.0 / df[g] for g in grams if g in grams_of(k)) / weight for k in near}
+        best = max(near, key=lambda k: scores[k])
+        ranked = sorted(scores.values(), reverse=True)
         runner = ranked[1] if len(ranked) > 1 else 0.0
         if scores[best] < MATCH_MIN or runner * MATCH_MARGIN > scores[best]:
             continue
@@ -206,6 +220,19 @@ def _displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: 
             groups.append([m])
     for group in groups:
         yield from _move_group(doc, paras, arts, group)
+
+
+def _at_home(paras: list[Paragraph], i: int, settings: Settings) -> bool:
+    """Cheap test first: does the text right below the headline share its words?"""
+    grams = _bigrams(paras[i].text)
+    below = []
+    for k in range(i + 1, min(len(paras), i + 8)):
+        if not _is_headline(paras[k], settings):
+            below.append(paras[k].text)
+            if len(below) == 3:
+                break
+    text = "".join(below)
+    return bool(text) and sum(g in text for g in grams) >= LOCAL_MATCH * len(grams)
 
 
 def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[Finding]:
