@@ -29,14 +29,25 @@ class LineLayout:
         return self.column > 0
 
 
+LONG_LINE = MAX_WRAP_WIDTH  # characters; a longer line is a paragraph, its exact width never matters
+
+
 def analyse(doc: Document) -> list[LineLayout]:
-    widths = [display_width(l.text.strip()) for l in doc.lines]
+    if "layout" in doc.memo:
+        return doc.memo["layout"]
+    # a line longer than any column counts at twice its length without measuring it
+    widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in (l.text.strip() for l in doc.lines)]
     nonblank = [i for i, l in enumerate(doc.lines) if not l.blank]
     cols = [0] * len(widths)
     for k, i in enumerate(nonblank):
-        cols[i] = _column_width(sorted(widths[j] for j in nonblank[max(0, k - WINDOW): k + WINDOW + 1]))
+        lo, hi = max(0, k - WINDOW), k + WINDOW + 1
+        # a window of one-line paragraphs (most of them wider than any column) is never wrapped prose
+        if widths[i] > MAX_WRAP_WIDTH * 1.25:
+            continue
+        cols[i] = _column_width(sorted(widths[j] for j in nonblank[lo:hi]))
     _fill_blocks(doc, widths, cols, nonblank)
-    return [LineLayout(w, c) for w, c in zip(widths, cols)]
+    doc.memo["layout"] = result = [LineLayout(w, c) for w, c in zip(widths, cols)]
+    return result
 
 
 def _fill_blocks(doc: Document, widths: list[int], cols: list[int], nonblank: list[int]) -> None:

@@ -135,14 +135,17 @@ def _detect(doc: Document) -> Iterator[Finding]:
             block_of[l.index] = b
     nonblank = [l for l in doc.lines if not l.blank]
     for L, N in zip(nonblank, nonblank[1:]):
+        lay = layout[L.index]
+        lt = L.text.strip()
+        if not lay.wrapped and ends_sentence(lt):
+            continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
-        lt, nt = L.text.strip(), N.text.strip()
+        nt = N.text.strip()
         if _strong_closer(lt) or _strong_opener(nt):
             continue
         if (same_block and _heading_block(bl.lines)) or (not same_block and _heading_block(bn.lines) and len(bn.lines) > 1):
             continue
-        lay = layout[L.index]
         if lay.wrapped and layout[N.index].wrapped:
             first = L.index == bl.first
             v = judge_wrapped(lt, nt, lay, first, same_block)

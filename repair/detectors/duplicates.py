@@ -199,18 +199,26 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
 def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, threshold: float, max_group: int):
     """Runs of a group of 1..max_group units followed by near copies of itself."""
     out, i = [], 0
+    # a copy starts like the original: compare groups only where the opening characters agree
+    heads = [text[lo:lo + 2] for lo, _ in units]
     while i < len(units):
         hit = None
         for m in range(1, max_group + 1):
             if i + 2 * m > len(units):
                 break
+            if heads[i] != heads[i + m]:
+                continue
             a = text[units[i][0]:units[i + m - 1][1]]
             if len(strip_ws(a)) < min_len:
                 continue
             copies, k = [(units[i][0], units[i + m - 1][1])], i + m
             scores = []
             while k + m <= len(units):
-                b = text[units[k][0]:units[k + m - 1][1]]
+                lo, hi = units[k][0], units[k + m - 1][1]
+                # cheap test first: a near copy has about the same length
+                if not 0.7 * len(a) <= hi - lo <= 1.4 * len(a):
+                    break
+                b = text[lo:hi]
                 r = 100.0 if a == b else fuzz.ratio(strip_ws(a), strip_ws(b))
                 if r < threshold:
                     break
