@@ -50,7 +50,7 @@ class Summary:
 
 def finding_json(path: str, doc: Document, f: Finding) -> dict:
     """The JSON contract (README: "JSON output"). Keys and meanings are stable."""
-    line, col = doc.position(f.start)
+    col = column(doc, f)
     return {
         "path": path,
         "kind": f.kind,
@@ -69,8 +69,14 @@ def finding_json(path: str, doc: Document, f: Finding) -> dict:
     }
 
 
+def column(doc: Document, f: Finding) -> int:
+    """1-based column on the finding's reported line (1 when the span starts on another line)."""
+    line, col = doc.position(f.start)
+    return col if line == f.line else 1
+
+
 def text_line(path: str, doc: Document, f: Finding) -> str:
-    _, col = doc.position(f.start)
+    col = column(doc, f)
     fixable = "" if not f.fix else (" [fix]" if f.safe else " [unsafe fix]")
     return f"{path}:{f.line}:{col}: {f.name} {escape(f.message)} ({f.confidence:.2f}){fixable}"
 
@@ -78,7 +84,11 @@ def text_line(path: str, doc: Document, f: Finding) -> str:
 def unified_diff(path: str, before: str, after: str) -> str:
     a = before.splitlines(keepends=True)
     b = after.splitlines(keepends=True)
-    return "".join(difflib.unified_diff(a, b, fromfile=f"a/{path}", tofile=f"b/{path}"))
+    if a and not a[-1].endswith(("\n", "\r")):
+        a[-1] += "\n\\ No newline at end of file\n"
+    if b and not b[-1].endswith(("\n", "\r")):
+        b[-1] += "\n\\ No newline at end of file\n"
+    return "".join(difflib.unified_diff(a, b, fromfile=f"{path}\t(original)", tofile=f"{path}\t(fixed)"))
 
 
 class Formatter:

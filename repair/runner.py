@@ -28,8 +28,9 @@ def load(path: str, stdin: Optional[TextIO] = None) -> TextFile:
     return read(path)
 
 
-def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, err: TextIO = sys.stderr,
+def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, err: Optional[TextIO] = None,
                 include=None, exclude=()) -> Summary:
+    err = err or sys.stderr
     summary = Summary()
     for path in expand(paths, **({"include": include} if include else {}), exclude=exclude):
         try:
@@ -64,8 +65,9 @@ class FixMode:
     output: Optional[str] = None  # write the fixed text to this file
 
 
-def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: TextIO = sys.stdout,
-              err: TextIO = sys.stderr, include=None, exclude=()) -> Summary:
+def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Optional[TextIO] = None,
+              err: Optional[TextIO] = None, include=None, exclude=()) -> Summary:
+    out, err = out or sys.stdout, err or sys.stderr
     summary = Summary()
     for path in expand(paths, **({"include": include} if include else {}), exclude=exclude):
         try:

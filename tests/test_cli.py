@@ -1,0 +1,89 @@
+import json
+import os
+import shutil
+
+import pytest
+
+from repair.cli import main
+from conftest import SEEDS
+
+DAMAGED = "# 标题\n\n创新引领,精准施策,打造全要素量化考核新标杆,切实以精准化考\n\n核推动工作提质,以刚性约束推动责任落实。\n"
+CLEAN = "# 标题\n\n创新引领,精准施策,打造全要素量化考核新标杆。\n"
+
+
+@pytest.fixture
+def page(tmp_path):
+    p = tmp_path / "page.txt"
+    p.write_text(DAMAGED, encoding="utf-8")
+    return p
+
+
+def test_check_text_format_and_exit_code(page, capsys):
+    assert main(["check", str(page)]) == 1
+    out = capsys.readouterr().out.strip().splitlines()
+    assert out == [f"{page}:5:1: broken-wrap a paragraph break inside a paragraph: join “,切实以精准化考” + “核推动工作提质,” (0.90) [fix]"]
+
+
+def test_check_clean_exits_zero(tmp_path, capsys):
+    p = tmp_path / "clean.txt"
+    p.write_text(CLEAN, encoding="utf-8")
+    assert main(["check", str(p)]) == 0
+
+
+def test_json_contract(page, capsys):
+    assert main(["check", "--format", "json", str(page)]) == 1
+    items = json.loads(capsys.readouterr().out)
+    assert len(items) == 1
+    f = items[0]
+    for key in ("path", "kind", "variant", "line", "end_line", "message", "confidence", "safe", "fix"):
+        assert key in f
+    assert (f["kind"], f["variant"], f["line"], f["end_line"], f["safe"]) == ("broken-wrap", None, 5, 5, True)
+    edit = f["fix"]["edits"][0]
+    assert DAMAGED[edit["start"]:edit["end"]] == "\n\n" and edit["replacement"] == ""
+
+
+def test_select_ignore_and_min_confidence(page, capsys):
+    assert main(["check", "--ignore", "broken-wrap", str(page)]) == 0
+    assert main(["check", "--select", "duplicate-paragraph", str(page)]) == 0
+    assert main(["check", "--min-confidence", "0.95", str(page)]) == 0
+
+
+def test_unknown_kind_is_a_usage_error(page):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--select", "no-such-kind", str(page)])
+    assert exc.value.code == 2
+
+
+def test_fix_in_place_diff_and_stdout(page, tmp_path, capsys):
+    assert main(["fix", "--diff", str(page)]) == 1
+    diff = capsys.readouterr().out
+    assert diff.startswith(f"--- {page}\t(original)\n+++ {page}\t(fixed)") and "\n+创新引领" in diff
+    assert page.read_text(encoding="utf-8") == DAMAGED            # --diff writes nothing
+    assert main(["fix", "--stdout", str(page)]) in (0, 1)
+    assert "考核推动工作提质" in capsys.readouterr().out
+    out = tmp_path / "out.txt"
+    main(["fix", "-o", str(out), str(page)])
+    assert "考核推动" in out.read_text(encoding="utf-8") and page.read_text(encoding="utf-8") == DAMAGED
+    assert main(["fix", str(page)]) == 1                           # changed a file
+    assert "考核推动" in page.read_text(encoding="utf-8")
+    assert main(["fix", str(page)]) == 0                           # nothing left to do
+
+
+def test_directories_are_searched_for_txt_and_md(tmp_path, capsys):
+    shutil.copy(os.path.join(SEEDS, "000_8924719f4df33d59.txt"), tmp_path / "a.txt")
+    (tmp_path / "b.md").write_text(DAMAGED, encoding="utf-8")
+    (tmp_path / "c.json").write_text(DAMAGED, encoding="utf-8")
+    assert main(["check", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "a.txt:" in out and "b.md:" in out and "c.json" not in out
+
+
+def test_unsafe_fixes_only_when_asked(tmp_path):
+    src = open(os.path.join(SEEDS, "000_8924719f4df33d59.txt"), encoding="utf-8").read()
+    p = tmp_path / "p.txt"
+    p.write_text(src, encoding="utf-8")
+    main(["fix", str(p)])
+    safe = p.read_text(encoding="utf-8")
+    assert "柔性引进专家最长可达7天6晚。" not in safe
+    main(["fix", "--unsafe-fixes", str(p)])
+    assert "柔性引进专家最长可达7天6晚。" in p.read_text(encoding="utf-8")
