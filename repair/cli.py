@@ -5,9 +5,10 @@ import argparse
 import sys
 from typing import Optional, Sequence
 
+from .config import ConfigError, describe, resolve_args
 from .model import KINDS
-from .report import EXIT_ERROR, FORMATTERS
-from .runner import FixMode, check_paths, fix_paths
+from .report import EXIT_CLEAN, EXIT_ERROR, FORMATTERS
+from .runner import FixMode, add_decisions, check_paths, fix_paths
 from .settings import Settings
 
 
@@ -22,8 +23,16 @@ def _kinds(value: str) -> tuple[str, ...]:
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (*.txt, *.md) or - for stdin")
     p.add_argument("--select", type=_kinds, help="only these kinds (comma-separated)")
-    p.add_argument("--ignore", type=_kinds, default=(), help="skip these kinds (comma-separated)")
-    p.add_argument("--min-confidence", type=float, default=0.0, help="drop findings below this confidence")
+    p.add_argument("--ignore", type=_kinds, help="skip these kinds (comma-separated)")
+    p.add_argument("--min-confidence", type=float, help="drop findings below this confidence")
+    # flags left at None fall back to the config file, then to the defaults (repair/config.py)
+    p.add_argument("--config", metavar="FILE", help="use this config file instead of searching for one")
+    p.add_argument("--no-decisions", action="store_true", help="ignore the decisions file: show every finding")
+    p.add_argument("--show-settings", action="store_true", help="print the settings in force and their sources")
+
+
+def _statistics(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--statistics", action="store_true", help="print counts per kind to stderr at the end")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,13 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="report findings (exit 1 if any)")
     _common(c)
-    c.add_argument("--format", choices=sorted(FORMATTERS), default="text")
+    c.add_argument("--format", choices=sorted(FORMATTERS), help="output format (default: text)")
+    c.add_argument("--add-decisions", action="store_true",
+                   help="record every current finding in the decisions file, so they are not reported again")
+    _statistics(c)
     f = sub.add_parser("fix", help="apply safe fixes in place")
     _common(f)
     f.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
     f.add_argument("--stdout", action="store_true", help="print the fixed text instead of writing")
     f.add_argument("-o", "--output", help="write the fixed text to this file (one input only)")
-    f.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes marked unsafe")
+    f.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, help="also apply fixes marked unsafe")
+    _statistics(f)
     e = sub.add_parser("eval", help="precision/recall per kind on labelled data")
     e.add_argument("--labels", action="append", help="directory of *.labels.json + texts (default: fixtures/)")
     e.add_argument("--format", choices=["text", "markdown", "json"], default="text")
@@ -45,8 +58,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    return Settings(select=args.select or KINDS, ignore=tuple(args.ignore), min_confidence=args.min_confidence,
-                    unsafe_fixes=getattr(args, "unsafe_fixes", False))
+    """Defaults, then the config file, then flags (ConfigError if the file is bad)."""
+    return resolve_args(args).settings
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
@@ -55,10 +68,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "eval":
         from .evaluate import main as eval_main
         return eval_main(args)
-    settings = settings_from(args)
+    try:
+        resolved = resolve_args(args)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    settings = resolved.settings
+    if args.show_settings:
+        print(describe(resolved))
+        return EXIT_CLEAN
+    if args.command == "check" and args.add_decisions:
+        return EXIT_ERROR if add_decisions(args.paths, settings).errors else EXIT_CLEAN
     if args.command == "check":
-        summary = check_paths(args.paths, settings, FORMATTERS[args.format](sys.stdout))
+        summary = check_paths(args.paths, settings, FORMATTERS[settings.format](sys.stdout))
         print(summary.render(), file=sys.stderr)
+        if args.statistics:
+            print(summary.statistics(), file=sys.stderr)
         return summary.exit_code
     if (args.output or args.stdout) and len(args.paths) != 1:
         ap.error("-o/--stdout take exactly one input")
@@ -66,6 +91,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     summary = fix_paths(args.paths, settings, mode)
     print(f"{summary.files_changed} of {summary.files} file(s) {'would change' if args.diff else 'changed'}",
           file=sys.stderr)
+    if args.statistics:
+        print(summary.statistics(fixed=True), file=sys.stderr)
     return summary.exit_code if summary.errors or not args.diff else (1 if summary.files_changed else 0)
 
 

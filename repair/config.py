@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import os
 import tomllib
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional, Sequence
 
 from .model import KINDS
@@ -241,22 +241,23 @@ def _toml(value: Any) -> str:
 def describe(resolved: Resolved) -> str:
     """Every setting in force as TOML, each with where it came from (`--show-settings`)."""
     s = resolved.settings
-    values = {f.name: getattr(s, f.name) for f in fields(s)}
-    floors = dict(s.kind_min_confidence)
     out = [f"# config file: {resolved.config_path or 'none found'}",
-           f"# include/exclude are relative to: {s.root or os.getcwd()}"]
-    table = None
-    for opt in OPTIONS:
-        name, _, sub = opt.key.rpartition(".")
-        if name != (table or ""):
-            table = name
+           f"# include/exclude are relative to: {s.root or os.getcwd()}",
+           "# written as repair.toml; in pyproject.toml the tables are [tool.repair] and [tool.repair.KIND]"]
+    for table in ("", *KINDS):
+        if table:
             out.append(f"\n[{table}]")
-        field_name, _, kind = opt.field.partition(":")
-        source = resolved.sources[opt.key]
-        if kind and kind not in floors:
-            value, source = s.min_confidence, "as min-confidence"
-        else:
-            value = floors[kind] if kind else values[field_name]
-        line = f"{sub} = {_toml(value)}"
-        out.append(f"{line:<48} # {source}")
+        for opt in (o for o in OPTIONS if o.key.rpartition(".")[0] == table):
+            _show(opt, s, resolved.sources[opt.key], out)
     return "\n".join(out)
+
+
+def _show(opt: Option, s: Settings, source: str, out: list[str]) -> None:
+    field_name, _, kind = opt.field.partition(":")
+    floors = dict(s.kind_min_confidence)
+    if kind and kind not in floors:
+        value, source = s.min_confidence, "as min-confidence"
+    else:
+        value = floors[kind] if kind else getattr(s, field_name)
+    line = f"{opt.key.rpartition('.')[2]} = {_toml(value)}"
+    out.append(f"{line:<48} # {source}")

@@ -1,4 +1,5 @@
-"""Turning findings into output: text lines, the JSON contract, and a Summary owning the exit code.
+"""Turning findings into output (text, the JSON contract, GitHub annotations, SARIF) and a
+Summary owning the exit code and the statistics.
 
 Status goes to stderr, data (findings, diffs, fixed text) to stdout.
 """
@@ -6,12 +7,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, TextIO
 
 from .document import Document
 from .model import KINDS, Finding
+from . import sarif
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -24,6 +27,8 @@ def escape(text: str) -> str:
 @dataclass
 class Summary:
     counts: Counter = field(default_factory=Counter)
+    kind_files: Counter = field(default_factory=Counter)   # files with at least one finding of a kind
+    fixable: Counter = field(default_factory=Counter)      # findings with a safe fix
     files: int = 0
     files_with_findings: int = 0
     files_changed: int = 0
@@ -33,6 +38,8 @@ class Summary:
         self.files += 1
         self.files_with_findings += bool(findings)
         self.counts.update(f.kind for f in findings)
+        self.kind_files.update({f.kind for f in findings})
+        self.fixable.update(f.kind for f in findings if f.safe)
 
     @property
     def exit_code(self) -> int:
@@ -46,6 +53,15 @@ class Summary:
             return f"{self.files} file(s) checked, no findings"
         per = ", ".join(f"{k}: {self.counts[k]}" for k in KINDS if self.counts[k])
         return f"{total} finding(s) in {self.files_with_findings} of {self.files} file(s) ({per})"
+
+    def statistics(self, fixed: bool = False) -> str:
+        """`--statistics`: a row per kind (all four, so scripts can rely on them) and a total.
+        Columns: findings (or fixes applied), files they are in, and how many have a safe fix."""
+        head = ["fixed" if fixed else "count", "kind", "files"] + ([] if fixed else ["safe-fix"])
+        rows = [[self.counts[k], k, self.kind_files[k]] + ([] if fixed else [self.fixable[k]]) for k in KINDS]
+        rows.append([sum(self.counts.values()), "total", self.files_with_findings]
+                    + ([] if fixed else [sum(self.fixable.values())]))
+        return "\n".join(f"{r[0]:>8}  {r[1]:<20}" + "".join(f"{c:>9}" for c in r[2:]) for r in [head] + rows)
 
 
 def finding_json(path: str, doc: Document, f: Finding) -> dict:
@@ -97,7 +113,7 @@ class Formatter:
     def __init__(self, out: TextIO):
         self.out = out
 
-    def file(self, path: str, doc: Document, findings: list[Finding]) -> None:
+    def file(self, path: str, doc: Document, findings: list[Finding], encoding: str = "utf-8") -> None:
         raise NotImplementedError
 
     def close(self, summary: Summary) -> None:
@@ -105,7 +121,7 @@ class Formatter:
 
 
 class TextFormatter(Formatter):
-    def file(self, path, doc, findings):
+    def file(self, path, doc, findings, encoding="utf-8"):
         for f in findings:
             print(text_line(path, doc, f), file=self.out)
 
@@ -115,7 +131,7 @@ class JsonFormatter(Formatter):
         super().__init__(out)
         self.items: list[dict] = []
 
-    def file(self, path, doc, findings):
+    def file(self, path, doc, findings, encoding="utf-8"):
         self.items.extend(finding_json(path, doc, f) for f in findings)
 
     def close(self, summary):
@@ -123,7 +139,56 @@ class JsonFormatter(Formatter):
         self.out.write("\n")
 
 
+def github_data(text: str) -> str:
+    """A workflow-command message: %, CR and LF encoded as the Actions runner decodes them."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def github_property(text: str) -> str:
+    """A workflow-command property value: also `:` and `,`, which would end the value."""
+    return github_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubFormatter(Formatter):
+    """GitHub Actions annotations, one `::warning …::` line per finding, errors as `::error::`."""
+
+    def file(self, path, doc, findings, encoding="utf-8"):
+        name = os.path.normpath(path).replace(os.sep, "/")
+        for f in findings:
+            props = (f"file={github_property(name)},line={f.line},endLine={max(f.line, f.end_line)},"
+                     f"col={column(doc, f)},title={github_property('repair ' + f.name)}")
+            fixable = "" if not f.fix else (" [fix]" if f.safe else " [unsafe fix]")
+            body = f"{escape(f.message)} ({f.confidence:.2f}){fixable}\n{escape(f.why)}"
+            print(f"::warning {props}::{github_data(body)}", file=self.out)
+
+    def close(self, summary):
+        for e in summary.errors:
+            print(f"::error title=repair::{github_data(escape(e))}", file=self.out)
+
+
+class SarifFormatter(Formatter):
+    """One SARIF 2.1.0 log for the whole run (see repair/sarif.py)."""
+
+    def __init__(self, out):
+        super().__init__(out)
+        self.artifacts: list[dict] = []
+        self.results: list[dict] = []
+
+    def file(self, path, doc, findings, encoding="utf-8"):
+        location = {**sarif.artifact_location(path), "index": len(self.artifacts)}
+        self.artifacts.append({"location": sarif.artifact_location(path), "encoding": encoding})
+        for f in findings:
+            message = f"{escape(f.message)} — {escape(f.why)}"
+            self.results.append(sarif.result(location, doc, f, message))
+
+    def close(self, summary):
+        json.dump(sarif.log(self.artifacts, self.results, summary.errors), self.out, ensure_ascii=False, indent=1)
+        self.out.write("\n")
+
+
 FORMATTERS: dict[str, Callable[[TextIO], Formatter]] = {
     "text": TextFormatter,
     "json": JsonFormatter,
+    "github": GithubFormatter,
+    "sarif": SarifFormatter,
 }

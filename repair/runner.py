@@ -1,19 +1,22 @@
-"""File-level jobs shared by the CLI and the pre-commit hook: check files, fix files.
+"""File-level jobs shared by the CLI and the pre-commit hook: check files, fix files, record a
+baseline of findings in the decisions file.
 
 Reads each file once, never writes a file that fails the never-lose-text check, and reports
-unreadable input as an error (exit 2) without touching anything.
+unreadable input (a page or a decisions file) as an error (exit 2) without touching anything.
 """
 from __future__ import annotations
 
+import os
 import sys
-from dataclasses import dataclass
-from typing import Iterable, Optional, TextIO
+from collections import Counter
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Iterator, Optional, TextIO
 
-from .decisions import Decisions
+from .decisions import Decisions, default_location, find_file, finding_key
 from .document import Document
-from .edits import TextLossError
 from .engine import check, fix_text
 from .files import expand
+from .model import Finding
 from .report import Formatter, Summary, unified_diff
 from .settings import Settings
 from .textio import InputError, TextFile, decode, read, write_atomic
@@ -28,34 +31,101 @@ def load(path: str, stdin: Optional[TextIO] = None) -> TextFile:
     return read(path)
 
 
+def _expand(paths: Iterable[str], settings: Settings, include=None, exclude=()) -> Iterator[str]:
+    return expand(paths, include or settings.include, tuple(exclude) or settings.exclude, settings.root)
+
+
+class Filters:
+    """What hides a finding after detection: per-kind confidence floors and the decisions file.
+
+    The engine drops findings below `settings.min_confidence`; per-kind floors may be lower, so
+    `engine_settings` asks it for everything above the lowest floor and `hides` does the rest.
+    Each decisions file is read once per run."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        floors = [c for _, c in settings.kind_min_confidence]
+        self.engine_settings = replace(settings, min_confidence=min([settings.min_confidence, *floors]))
+        self._decisions: dict[str, Decisions] = {}
+
+    def decisions(self, path: str) -> Decisions:
+        """The decisions file for `path` (ValueError if it is unreadable)."""
+        where = find_file(path) or default_location(path)
+        if where not in self._decisions:
+            self._decisions[where] = Decisions.load(where)
+        return self._decisions[where]
+
+    def hides(self, path: str) -> Callable[[Finding, str], bool]:
+        floor = self.settings.min_confidence_for
+        keys = self.decisions(path).keys if self.settings.use_decisions and path != "-" else set()
+        return lambda f, text: f.confidence < floor(f.kind) or (bool(keys) and finding_key(f, text) in keys)
+
+
+def _error(summary: Summary, err: TextIO, message: str) -> None:
+    summary.errors.append(message)
+    print(f"error: {message}", file=err)
+
+
 def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, err: Optional[TextIO] = None,
                 include=None, exclude=()) -> Summary:
     err = err or sys.stderr
     summary = Summary()
-    for path in expand(paths, **({"include": include} if include else {}), exclude=exclude):
+    filters = Filters(settings)
+    for path in _expand(paths, settings, include, exclude):
         try:
             tf = load(path)
-        except InputError as exc:
-            summary.errors.append(str(exc))
-            print(f"error: {exc}", file=err)
+            hides = filters.hides(path)
+        except (InputError, ValueError) as exc:
+            _error(summary, err, str(exc))
             continue
         doc = Document(tf.text, path)
-        result = check(doc, settings)
+        result = check(doc, filters.engine_settings)
         for e in result.errors:
-            summary.errors.append(f"{path}: {e}")
-            print(f"error: {path}: {e}", file=err)
-        findings = filter_findings(path, tf.text, result.findings, settings)
+            _error(summary, err, f"{path}: {e}")
+        findings = [f for f in result.findings if not hides(f, tf.text)]
         summary.add(findings)
-        formatter.file(path, doc, findings)
+        formatter.file(path, doc, findings, encoding=tf.encoding)
     formatter.close(summary)
     return summary
 
 
 def filter_findings(path: str, text: str, findings, settings: Settings):
-    """Drop findings recorded in the decisions file (unless settings say to show everything)."""
-    if not settings.use_decisions or path == "-" or not findings:
-        return findings
-    return Decisions.for_path(path).filter(findings, text)
+    """Drop findings under their kind's confidence floor or recorded in the decisions file."""
+    hides = Filters(settings).hides(path)
+    return [f for f in findings if not hides(f, text)]
+
+
+def add_decisions(paths: Iterable[str], settings: Settings, err: Optional[TextIO] = None) -> Summary:
+    """Record every current finding in its decisions file (`repair check --add-decisions`), so an
+    archive can adopt the hook without fixing its history first. Findings already there stay once."""
+    err = err or sys.stderr
+    summary, added, touched = Summary(), Counter(), {}
+    filters = Filters(replace(settings, use_decisions=True))
+    for path in _expand(paths, settings):
+        if path == "-":
+            _error(summary, err, "<stdin>: a baseline needs files, not standard input")
+            continue
+        try:
+            tf = load(path)
+            hides, decisions = filters.hides(path), filters.decisions(path)
+        except (InputError, ValueError) as exc:
+            _error(summary, err, str(exc))
+            continue
+        result = check(Document(tf.text, path), filters.engine_settings)
+        for e in result.errors:
+            _error(summary, err, f"{path}: {e}")
+        findings = [f for f in result.findings if not hides(f, tf.text)]
+        summary.add(findings)
+        rel = os.path.relpath(os.path.abspath(path), os.path.dirname(decisions.path)).replace(os.sep, "/")
+        touched[decisions.path] = decisions
+        added[decisions.path] += sum(decisions.add(f, tf.text, rel, decision="baseline",
+                                                   note="recorded by repair check --add-decisions")
+                                     for f in findings)
+    for where, decisions in touched.items():
+        if added[where]:
+            decisions.save()
+        print(f"{where}: recorded {added[where]} new finding(s)", file=err)
+    return summary
 
 
 @dataclass
@@ -69,17 +139,22 @@ def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Opti
               err: Optional[TextIO] = None, include=None, exclude=()) -> Summary:
     out, err = out or sys.stdout, err or sys.stderr
     summary = Summary()
-    for path in expand(paths, **({"include": include} if include else {}), exclude=exclude):
+    filters = Filters(settings)
+    for path in _expand(paths, settings, include, exclude):
         try:
             tf = load(path)
-            decisions = Decisions.for_path(path) if settings.use_decisions and path != "-" else None
-            result = fix_text(tf.text, settings, suppress=decisions.suppresses if decisions else None)
-        except (InputError, TextLossError) as exc:
-            summary.errors.append(str(exc))
-            print(f"error: {path}: {exc}" if isinstance(exc, TextLossError) else f"error: {exc}", file=err)
+            hides = filters.hides(path)
+        except (InputError, ValueError) as exc:
+            _error(summary, err, str(exc))
+            continue
+        try:
+            result = fix_text(tf.text, filters.engine_settings, suppress=hides)
+        except ValueError as exc:   # TextLossError or clashing edits: the file is left as it is
+            _error(summary, err, f"{path}: {exc}")
             continue
         summary.files += 1
         summary.counts.update(f.kind for f in result.applied)
+        summary.kind_files.update({f.kind for f in result.applied})
         if result.changed:
             summary.files_changed += 1
             summary.files_with_findings += 1

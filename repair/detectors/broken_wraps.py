@@ -57,6 +57,29 @@ def _strong_closer(text: str) -> bool:
                 or (CREDIT_RE.search(t) and len(t) <= 40) or (t[:1] in "□■" and len(t) <= 40))
 
 
+VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")
+TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")
+
+
+def _protected(block) -> bool:
+    """Blocks whose line breaks are meaningful: verse (nearly every line ends on punctuation,
+    where wrapped prose ends one line in four or five so), tables (columns set apart by gaps)
+    and lists (every line a list item)."""
+    lines = block.lines
+    if len(lines) < 2:
+        return False
+    texts = [l.text.strip() for l in lines]
+    if sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
+        return True
+    if len(lines) >= 3 and all(LIST_RE.match(t) for t in texts):
+        return True
+    if len(lines) >= 3:
+        ends = sum(1 for t in texts if VERSE_END_RE.search(t))
+        short = all(len(t) <= 40 for t in texts)
+        return short and ends >= 0.75 * len(texts)
+    return False
+
+
 def _heading_block(lines: tuple[Line, ...]) -> bool:
     """2-4 short lines with no clause punctuation: a headline set over several lines."""
     return len(lines) <= 4 and all(is_heading_like(l.text) and len(strip_ws(l.text)) <= 30 for l in lines)
@@ -83,6 +106,9 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
 def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Optional[Verdict]:
     """A break between one-line paragraphs (no column layout)."""
     if ends_sentence(lt):
+        if same_block and role(lt) in ("body", "lead") and role(nt) in ("body", "lead") \
+                and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20:
+            return Verdict(False, 0.8, "two complete paragraphs share one block", split=True)
         return None
     nrole = role(nt)
     if nrole not in ("body",):
@@ -137,15 +163,19 @@ def _detect(doc: Document) -> Iterator[Finding]:
     for L, N in zip(nonblank, nonblank[1:]):
         lay = layout[L.index]
         lt = L.text.strip()
-        if not lay.wrapped and ends_sentence(lt):
+        if not lay.wrapped and ends_sentence(lt) and N.index != L.index + 1:
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
         nt = N.text.strip()
+        if _protected(bl) or _protected(bn) or (not same_block and LIST_RE.match(lt)):
+            continue          # verse, tables and lists keep their lines
         if _strong_closer(lt) or _strong_opener(nt):
             continue
         if (same_block and _heading_block(bl.lines)) or (not same_block and _heading_block(bn.lines) and len(bn.lines) > 1):
             continue
+        if lay.wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
+            continue          # a lone headline line is not a column cut short
         if lay.wrapped and layout[N.index].wrapped:
             first = L.index == bl.first
             v = judge_wrapped(lt, nt, lay, first, same_block)

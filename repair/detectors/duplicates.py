@@ -33,8 +33,9 @@ GRAM = 8
 MAX_POSTINGS = 40       # an 8-gram in more paragraphs than this is boilerplate, not evidence
 SHORT = 30              # paragraphs shorter than this (headlines) count only as exact, adjacent repeats
 NEVER_DUPLICATE_ROLES = frozenset({"byline", "credit", "signature", "names", "list", "table", "contact", "continued"})
-SENTENCE_RE = regex.compile(r"[^。！？!?]*[。！？!?]+[”’」』）)]*|[^。！？!?]+$")
-CLAUSE_RE = regex.compile(r"[^，,；;、。！？!?]+[，,；;、]")
+# a sentence ends on 。！？ (or a Latin period before a space), with its closing quotes
+SENTENCE_RE = regex.compile(r"(?:[^。！？!?.]|\.(?!\s|$))*(?:[。！？!?]+|\.(?=\s|$))[”’」』）)\"]*\s*|(?:[^。！？!?.]|\.(?!\s|$))+$")
+CLAUSE_RE = regex.compile(r"[^，,；;、。！？!?]+[，,；;、。！？!?]+[”’」』）)]*")
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
@@ -144,8 +145,10 @@ def _paragraph_duplicates(doc: Document, settings: Settings) -> Iterator[Finding
         same, score, how = _similar(norms[i], norms[j], settings.duplicate_threshold)
         if not same:
             continue
-        # keep the most complete copy; on a tie keep the first
-        drop, keep = (j, i) if len(norms[j]) <= len(norms[i]) else (i, j)
+        # keep the most complete copy; copies of about the same length (OCR noise: rn for m)
+        # keep the first
+        longer_first = len(norms[j]) <= len(norms[i]) + max(3, 0.03 * len(norms[i]))
+        drop, keep = (j, i) if longer_first else (i, j)
         deleted.add(drop)
         yield _delete_block(doc, blocks, drop, keep, score, how)
 
@@ -178,9 +181,16 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
     text = flat.text
     if len(text) < 8:
         return
-    found = _repeated_run(text, _units(text, SENTENCE_RE), min_len=10, threshold=85, max_group=3)
-    if not found:
-        found = _repeated_run(text, _units(text, CLAUSE_RE), min_len=4, threshold=100, max_group=2)
+    runs = _repeated_run(text, _units(text, SENTENCE_RE), min_len=10, threshold=85, max_group=3) + \
+        _repeated_run(text, _units(text, CLAUSE_RE), min_len=4, threshold=100, max_group=2)
+    # sentence and clause repeats may describe the same run: keep the one deleting most
+    runs.sort(key=lambda r: -sum(hi - lo for lo, hi in r[1]))
+    found, taken = [], []
+    for r in runs:
+        lo, hi = min(r[0][0], r[1][0][0]), max(r[0][1], r[1][-1][1])
+        if all(hi <= a or b <= lo for a, b in taken):
+            found.append(r)
+            taken.append((lo, hi))
     for (keep_lo, keep_hi), drops, score, count in found:
         edits = tuple(Edit(*flat.doc_span(lo, hi), "") for lo, hi in drops)
         deletes = tuple((e.start, e.end, *flat.doc_span(keep_lo, keep_hi)) for e in edits)

@@ -27,6 +27,7 @@ KIND = "truncated-sentence"
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
 NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
 REPLACEMENT_CHAR = "\ufffd"
+INTRODUCES_RE = regex.compile(r"[：:]\s*$")   # "…注意以下事项：" introduces what follows
 FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
@@ -37,7 +38,8 @@ MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“�
 def _cut(p: Paragraph) -> bool:
     last = p.blocks[-1].lines[-1].text
     return (role(p.text) in ("body", "lead") and role(last) not in CLOSED_ROLES and not CREDIT_RE.search(last)
-            and len(strip_ws(p.text)) >= MIN_CUT_CHARS and not ends_sentence(last))
+            and len(strip_ws(p.text)) >= MIN_CUT_CHARS and not ends_sentence(last)
+            and not INTRODUCES_RE.search(last) and not last.rstrip().endswith(REPLACEMENT_CHAR))
 
 
 def _orphan_start(p: Paragraph) -> bool:
@@ -69,8 +71,9 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                           f"paragraph stops mid-sentence at “{last.text.rstrip()[-10:]}”",
                           f"no sentence-final punctuation and {where}; the lost words cannot be restored",
                           conf, None)
+    after_headline = {i + 1 for i in dropped_in(doc, settings)}
     for i, p in enumerate(paras):
-        if i in used_fragments or i == 0 or not _orphan_start(p):
+        if i in used_fragments or i == 0 or i in after_headline or not _orphan_start(p):
             continue
         prev = paras[i - 1]
         if not ends_sentence(prev.blocks[-1].lines[-1].text) and role(prev.text) in ("body", "lead"):
