@@ -35,6 +35,7 @@ OPENER_RE = regex.compile(
     r"^\s*(近年来|近日|日前|今年以来|目前|据了解|据悉|此外|同时|另外|下一步|截至目前|与此同时|随后|会上|会议|"
     r"(\d{4}年)?\d{1,2}月\d{1,2}日[,，]|\d{4}年[,，]|[“「])")
 CONTINUE_PUNCT = "，,、；;：:“（(《—-"
+SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,12 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
         return None
     word = straddling_word(lt, nt)
     lrole = role(prev_text)
-    if lrole not in ("body", "lead"):
-        # A short line without punctuation is a headline unless the break visibly splits a word
-        # and the line reads as a clause (seed 001: 鄂尔多斯高新区作为我市科技创新核 / 心载体…).
-        if lrole != "heading" or len(strip_ws(prev_text)) < 12 or MD_HEADING_RE.match(prev_text) or OPENER_RE.match(nt):
+    # a short unfinished line reads as a headline or subhead ("“指尖”填单，省事省心") unless the
+    # break visibly splits a word or the line is a clause (seeds 001 and 003)
+    short = len(strip_ws(prev_text)) < SHORT_LINE
+    if lrole not in ("body", "lead") or short:
+        if lrole not in ("heading", "body") or len(strip_ws(prev_text)) < 12 or MD_HEADING_RE.match(prev_text) \
+                or OPENER_RE.match(nt):
             return None
         if word:
             return Verdict(True, 0.8, f"the line looks like a headline but the break splits the word “{word}”")

@@ -130,6 +130,7 @@ def _fused_in_block(doc: Document, p: Paragraph, settings: Settings) -> Iterator
                                   f"headline “{head[:20]}” runs into the text after it",
                                   "a short line without sentence punctuation is followed on the same line by a dateline",
                                   0.9, fix)
+        yield from _stacked_headlines(doc, block, settings)
         # a headline line directly above the lead's first line, in one block of a blank-separated page
         lines = block.lines
         for a, b in zip(lines, lines[1:]):
@@ -141,6 +142,28 @@ def _fused_in_block(doc: Document, p: Paragraph, settings: Settings) -> Iterator
                 yield Finding(KIND, "same-block", a.start, a.end, a.index + 1, a.index + 1,
                               f"headline “{ta[:20]}” is run together with the article below it",
                               "a headline line and a dateline/continuation line share one paragraph", 0.85, fix)
+
+
+CONNECTIVE_RE = regex.compile(r"^\s*[暨和与及并、—]")
+
+
+def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Finding]:
+    """Four or more headline lines in one block are several headlines (a two- or three-line
+    headline block is one): seed 004's 奋进新征程建功新时代 / 全国一流营商环境创建进行时 /
+    2024年全市领导干部上讲台 / 暨“局长周讲坛”第10期开讲. A line opening on a connective (暨, 和)
+    continues the headline above it."""
+    lines = block.lines
+    if not doc.blank_separated or len(lines) < 4 or not all(role(l.text) == "heading" for l in lines):
+        return
+    sep = doc.paragraph_separator
+    for a, b in zip(lines, lines[1:]):
+        if CONNECTIVE_RE.match(b.text):
+            continue
+        fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
+        yield Finding(KIND, "same-block", b.start, b.end, b.index + 1, b.index + 1,
+                      f"headline “{b.text.strip()[:20]}” is stacked in one block with other headlines",
+                      f"{len(lines)} headline lines share one block; more than three lines are several headlines",
+                      0.8, fix)
 
 
 # ---------------------------------------------------------------- displaced from the article
@@ -172,6 +195,7 @@ def _articles(paras: list[Paragraph], settings: Settings) -> list[tuple[int, int
     return runs
 
 
+KICKER_MAX = 10       # characters: a kicker or column name is short (seed kickers: 2-8)
 LOCAL_MATCH = 0.4     # a headline sharing this share of its bigrams with the text below it is at home
 WINDOW = 150          # displaced headlines stay on their page: look this many paragraphs either way
 
@@ -244,9 +268,16 @@ def _at_home(paras: list[Paragraph], i: int, settings: Settings) -> bool:
 def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[Finding]:
     sep = doc.paragraph_separator
     top = arts[group[0][1]][0]
+    moving = {i for i, _, _, _ in group}
+    length = sum(len(strip_ws(paras[i].text)) for i in moving)
+    # a kicker goes above a longer headline already standing at the article's top
+    while top > 0 and top - 1 not in moving and role(paras[top - 1].text) == "heading" \
+            and len(strip_ws(paras[top - 1].text)) > length:
+        top -= 1
     at = paras[top].start
     texts, edits = [], []
-    for i, _, _, _ in group:
+    # kickers (short: 东胜区侨办, 领导干部上讲台) stand above the headline they go with
+    for i, _, _, _ in sorted(group, key=lambda m: len(strip_ws(paras[m[0]].text)) > KICKER_MAX):
         h = paras[i]
         texts.append(doc.text[h.start:h.end])
         edits.append(Edit(paras[i - 1].end, h.end, "") if i > 0 else Edit(h.start, paras[1].start, ""))
