@@ -10,6 +10,8 @@ Format (`.repair-decisions.json`, found by walking up from the checked file; REA
      ]}
 
 `key` is sha256 over kind/variant and the whitespace-normalised text around the artifact.
+`decision` is "rejected" (an editor judged the text right as it is) or "baseline" (recorded by
+`repair check --add-decisions`); any entry hides its finding from check, fix and the hook.
 """
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from .files import expand
 from .model import Finding
 from .report import Formatter, Summary, unified_diff
 from .settings import Settings
-from .textio import InputError, TextFile, decode, read, write_atomic
+from .textio import InputError, TextFile, decode, encode, read, write_atomic
 
 
 def load(path: str, stdin: Optional[TextIO] = None) -> TextFile:
@@ -128,6 +128,17 @@ def add_decisions(paths: Iterable[str], settings: Settings, err: Optional[TextIO
     return summary
 
 
+def _emit(out: TextIO, text: str, tf: TextFile) -> None:
+    """Fixed text to stdout in the encoding, BOM and newlines it came in (a byte-faithful filter)."""
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(encode(text, tf.encoding, tf.bom))
+    buffer.flush()
+
+
 @dataclass
 class FixMode:
     diff: bool = False          # print a unified diff, write nothing
@@ -155,18 +166,25 @@ def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Opti
         summary.files += 1
         summary.counts.update(f.kind for f in result.applied)
         summary.kind_files.update({f.kind for f in result.applied})
+        try:
+            if mode.diff:
+                out.write(unified_diff(path, tf.text, result.text))
+            elif mode.to_stdout or path == "-":
+                _emit(out, result.text, tf)
+            elif mode.output:
+                write_atomic(mode.output, result.text, tf.encoding, tf.bom)
+            elif result.changed:
+                write_atomic(path, result.text, tf.encoding, tf.bom, expect_mtime_ns=tf.mtime_ns,
+                             expect_digest=tf.digest)
+        except InputError as exc:     # changed on disk since it was read: left alone
+            _error(summary, err, str(exc))
+            continue
+        except OSError as exc:        # read-only directory, disk full: write_atomic left the file whole
+            _error(summary, err, f"{mode.output or path}: cannot write ({exc.strerror or exc}); the file is unchanged")
+            continue
         if result.changed:
             summary.files_changed += 1
             summary.files_with_findings += 1
-        if mode.diff:
-            out.write(unified_diff(path, tf.text, result.text))
-        elif mode.to_stdout or path == "-":
-            out.write(result.text)
-        elif mode.output:
-            write_atomic(mode.output, result.text, tf.encoding, tf.bom)
-        elif result.changed:
-            write_atomic(path, result.text, tf.encoding, tf.bom, expect_mtime_ns=tf.mtime_ns)
-        if result.changed:
             kinds = ", ".join(sorted({f.name for f in result.applied}))
             verb = "would fix" if mode.diff else "fixed"
             print(f"{path}: {verb} {len(result.applied)} ({kinds})", file=err)

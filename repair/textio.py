@@ -7,6 +7,7 @@ half-written; encoding, BOM and newlines are kept as read.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -28,10 +29,17 @@ class TextFile:
     bom: bool
     mtime_ns: int = 0
     size: int = 0
+    digest: str = ""   # of the bytes read: a same-size edit within one mtime tick is still seen
+
+
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def decode(data: bytes, path: str = "<stdin>") -> tuple[str, str, bool]:
-    if b"\x00" in data[:8192]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{path}: looks like UTF-16; convert it first, e.g. `iconv -f UTF-16 -t UTF-8`")
+    if b"\x00" in data:   # anywhere: a NUL would be carried into the output
         raise InputError(f"{path}: looks binary (NUL bytes); repair reads text files only")
     bom = data.startswith(b"\xef\xbb\xbf")
     try:
@@ -58,7 +66,12 @@ def read(path: str) -> TextFile:
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
     text, enc, bom = decode(data, path)
-    return TextFile(path, text, enc, bom, st.st_mtime_ns, st.st_size)
+    return TextFile(path, text, enc, bom, st.st_mtime_ns, st.st_size, digest(data))
+
+
+def _digest_of(path: str) -> str:
+    with open(path, "rb") as fh:
+        return digest(fh.read())
 
 
 def encode(text: str, encoding: str, bom: bool) -> bytes:
@@ -66,10 +79,15 @@ def encode(text: str, encoding: str, bom: bool) -> bytes:
 
 
 def write_atomic(path: str, text: str, encoding: str = "utf-8", bom: bool = False,
-                 expect_mtime_ns: int | None = None) -> None:
-    """Replace `path` with `text` in one step. Refuses if the file changed since it was read."""
-    if expect_mtime_ns is not None and os.path.exists(path) and os.stat(path).st_mtime_ns != expect_mtime_ns:
-        raise InputError(f"{path}: changed on disk since it was read; not overwritten")
+                 expect_mtime_ns: int | None = None, expect_digest: str | None = None) -> None:
+    """Replace `path` with `text` in one step. Refuses if the file changed since it was read.
+
+    A symlink is followed: its target is replaced, the link stays a link."""
+    shown, path = path, os.path.realpath(path)
+    if os.path.exists(path) and (
+            expect_mtime_ns is not None and os.stat(path).st_mtime_ns != expect_mtime_ns
+            or expect_digest is not None and _digest_of(path) != expect_digest):
+        raise InputError(f"{shown}: changed on disk since it was read; not overwritten")
     data = encode(text, encoding, bom)
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".repair-", dir=directory)

@@ -55,6 +55,9 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
     la, fb = a[-1], b[0]
     if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
         return 1, ""
-    if is_han(la) or is_han(fb) or not (la.isalnum() or la in ",;:.!?)]\"'") or fb in ",.;:!?)]%":
+    # Chinese text often uses ASCII punctuation ("招聘会," + "86家"): judge by the last letter
+    last_letter = next((ch for ch in reversed(a[-4:]) if ch.isalnum()), la)
+    if is_han(la) or is_han(fb) or is_han(last_letter) or not (la.isalnum() or la in ",;:.!?)]\"'") \
+            or fb in ",.;:!?)]%":
         return 0, ""
     return 0, " "

@@ -29,6 +29,15 @@ KIND = "fused-headline"
 # a lead marker inside a line, after a headline-like head: "标题 本报讯 …", "标题（上接第一版）…"
 INLINE_LEAD_RE = regex.compile(
     r"(?<=\S)\s*(?=(本报讯|本报综合消息|\p{Han}{2,5}讯\s|本报\p{Han}{0,6}\d{1,2}月\d{1,2}日电|[（(]上接第.版[）)]))")
+BOLD_RE = regex.compile(r"^\*\*[^*]+\*\*$")
+# a bold subhead run into its section's first sentence: "**全链条服务:…新格局**从青年人才驿站…"
+BOLD_FUSED_RE = regex.compile(r"^\s*\*\*[^*\n]{2,60}\*\*(?=\s*[^\s*])")
+# English: "Bank Branches Issue Business Licenses By Wang Yunfei", "… Water Birds ORDOS, April 12 -- …"
+EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][a-z]+ [A-Z])")
+EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
+# a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
+TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)])([^。！？!?）)，,；;]{4,40})\s*$")
+NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
 MARKER_HINT_RE = regex.compile(r"[讯电]|上接")   # cheap test before INLINE_LEAD_RE
 OPENER_RE = regex.compile(r"^\s*(近年来|近日|日前|今年以来|据了解|据悉|[“「])")
 # On seed 004 the displaced headlines score 0.29-0.83 against their own article and at most
@@ -42,8 +51,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     dropped = dropped_in(doc, settings)
     yield from dropped.values()
     interrupted = set(dropped)
-    for p in paras:
-        yield from _fused_in_block(doc, p, settings)
+    for k in range(len(paras)):
+        yield from _fused_in_block(doc, paras, k, settings)
     yield from _displaced(doc, paras, set(interrupted), settings)
 
 
@@ -77,7 +86,9 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
         return None
     if role(nxt.text) != "body" or OPENER_RE.match(nxt.text) or len(strip_ws(nxt.text)) < 10:
         return None
-    top = _article_top(paras, i - 1)
+    # a bold subhead opens a section: it goes before the paragraph it split; a headline goes to
+    # the top of its article
+    top = i - 1 if BOLD_RE.match(head.text.strip()) else _article_top(paras, i - 1)
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]
     drop, glue = seam_joiner(tail, nxt.text)
@@ -103,7 +114,7 @@ def _article_top(paras: list[Paragraph], i: int) -> Optional[int]:
     """Where a headline of paragraph i's article belongs: after the column name/kicker headings,
     before the byline and the body (seed 000: # 树立和践行正确政绩观 / HEADLINE / 记者 …)."""
     k = i
-    while k > 0 and role(paras[k - 1].text) in ("body", "lead"):
+    while k > 0 and role(paras[k].text) != "lead" and role(paras[k - 1].text) in ("body", "lead"):
         k -= 1
     j = k
     while j > 0 and role(paras[j - 1].text) in ("byline", "names"):
@@ -113,23 +124,45 @@ def _article_top(paras: list[Paragraph], i: int) -> Optional[int]:
 
 # ---------------------------------------------------------------- run together
 
-def _fused_in_block(doc: Document, p: Paragraph, settings: Settings) -> Iterator[Finding]:
+def tail_headlines(doc: Document, settings: Settings = Settings()) -> set[int]:
+    """Paragraph indexes whose end is the next article's headline (shared with truncation)."""
+    if "tail-headlines" not in doc.memo:
+        paras = paragraphs(doc)
+        doc.memo["tail-headlines"] = {k for k in range(len(paras) - 1) if _tail_headline(doc, paras, k, settings)}
+    return doc.memo["tail-headlines"]
+
+
+def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Optional[Finding]:
+    """“…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单” followed by the next article's dateline."""
+    if k + 1 >= len(paras) or role(paras[k + 1].text) != "lead":
+        return None
+    line = paras[k].blocks[-1].lines[-1]
+    m = TAIL_HEADLINE_RE.search(line.text)
+    if not m or not is_heading_like(m.group(1)) or len(line.text[:m.start(1)].strip()) < 10:
+        return None
+    at = line.start + m.start(1)
+    fix = Fix((Edit(at, at, doc.paragraph_separator),), "set the headline apart as its own paragraph", safe=True)
+    return Finding(KIND, "same-line", at, line.end, line.index + 1, line.index + 1,
+                   f"headline “{m.group(1).strip()[:20]}” is run onto the end of the paragraph before its article",
+                   "after the paragraph's last sentence comes a short unpunctuated line, and the next paragraph "
+                   "opens an article with a dateline", 0.8, fix)
+
+
+def _fused_in_block(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Iterator[Finding]:
+    p = paras[k]
     sep = doc.paragraph_separator
+    tail = _tail_headline(doc, paras, k, settings)
+    if tail:
+        yield tail
     for block in p.blocks:
         for line in block.lines:
-            if not MARKER_HINT_RE.search(line.text):
+            cut = _same_line_cut(line.text, settings)
+            if cut is None:
                 continue
-            m = INLINE_LEAD_RE.search(line.text)
-            if m and m.start() > 0:
-                head = line.text[:m.start()].strip()
-                if is_heading_like(head) and settings.headline_min_chars <= len(strip_ws(head)) <= settings.headline_max_chars:
-                    at = line.start + m.start()
-                    end = line.start + m.end()
-                    fix = Fix((Edit(at, end, sep),), "put the headline on its own line", safe=True)
-                    yield Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
-                                  f"headline “{head[:20]}” runs into the text after it",
-                                  "a short line without sentence punctuation is followed on the same line by a dateline",
-                                  0.9, fix)
+            at, end, head, why = cut
+            fix = Fix((Edit(line.start + at, line.start + end, sep),), "put the headline on its own line", safe=True)
+            yield Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                          f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
         yield from _stacked_headlines(doc, block, settings)
         # a headline line directly above the lead's first line, in one block of a blank-separated page
         lines = block.lines
@@ -144,6 +177,54 @@ def _fused_in_block(doc: Document, p: Paragraph, settings: Settings) -> Iterator
                               "a headline line and a dateline/continuation line share one paragraph", 0.85, fix)
 
 
+def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, str, str]]:
+    """(start, end) of the gap where a headline and the text run into it must be split."""
+    m = BOLD_FUSED_RE.match(text)
+    if m:
+        return m.end(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()), m.group().strip(), \
+            "a bold subhead is followed on the same line by its section's text"
+    for pattern, why in ((EN_BYLINE_RE, "a title-case headline runs into the byline"),
+                         (EN_DATELINE_RE, "a title-case headline runs into the dateline")):
+        m = pattern.search(text)
+        head = text[:m.start()] if m else ""
+        if m and len(head.split()) >= 3 and any(c.islower() for c in head) and is_heading_like(head) \
+                and role(head) == "heading":
+            return m.start(), m.end(), head.strip(), why
+    m = NAMES_TAIL_RE.search(text)
+    if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
+            and role(text[:m.start()]) == "heading":
+        return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
+    if MARKER_HINT_RE.search(text):
+        for m in INLINE_LEAD_RE.finditer(text):
+            at = _dateline_start(text, m)
+            head = text[:at].strip()
+            if at > 0 and is_heading_like(head) and \
+                    settings.headline_min_chars <= len(strip_ws(head)) <= settings.headline_max_chars:
+                gap_end = at + len(text[at:]) - len(text[at:].lstrip())
+                return len(text[:at].rstrip()), gap_end, head, \
+                    "a short line without sentence punctuation runs into a dateline"
+    return None
+
+
+def _dateline_start(text: str, m) -> int:
+    """Where the dateline begins. With no space before it (“…名单康巴什讯”) the place name's length
+    is unknown: prefer three characters, then two, four, five, never splitting a word."""
+    at = m.end()
+    tail = text[at:]
+    pm = PLACE_RE.match(tail)
+    if not pm or at > 0 and text[at - 1].isspace():
+        return at
+    place_end = at + pm.end()          # index of 讯
+    for n in (3, 2, 4, 5):
+        start = place_end - n
+        if start < at or start <= 0:
+            continue
+        if not straddling_word(text[:start], text[start:place_end], min_freq=100):
+            return start
+    return at
+
+
+PLACE_RE = regex.compile(r"\p{Han}{2,8}(?=讯\s)")
 CONNECTIVE_RE = regex.compile(r"^\s*[暨和与及并、—]")
 
 

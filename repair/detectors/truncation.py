@@ -15,7 +15,7 @@ import regex
 
 from ..document import Document
 from .duplicates import deleted_blocks
-from .headlines import dropped_in
+from .headlines import dropped_in, tail_headlines
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
@@ -51,7 +51,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     paras = paragraphs(doc)
     used_fragments: set[int] = set()
     copies = deleted_blocks(doc, settings)
-    split_by_headline = {i - 1 for i in dropped_in(doc, settings)}
+    split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
     for i, p in enumerate(paras):
         last = p.blocks[-1].lines[-1]
         if REPLACEMENT_CHAR in p.text:

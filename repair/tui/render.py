@@ -1,0 +1,146 @@
+"""Rich renderables for the review screen. Page text is data: it goes into `rich.text.Text`
+piece by piece (never through markup) with control characters escaped, so `[bold]`, ESC or BEL
+in a page show as literal text. Only the lines near a finding are ever rendered.
+"""
+from __future__ import annotations
+
+import regex
+from rich.cells import cell_len
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from ..document import Document
+from ..model import Finding
+from ..report import escape
+
+NEWLINE = regex.compile(r"\r\n|\r|\n")
+BREAK = "⏎"
+SPAN = "bold black on #d7af5f"
+DELETED = "bold #ffd7d7 on #5f0000 strike"
+INSERTED = "bold #d7ffd7 on #005f00 underline"
+GUTTER = "#808080"
+CONTEXT = 40          # characters of context either side of a change in the diff
+MAX_SHOWN = 400       # longest deletion/insertion shown in full
+
+
+def _pieces(text: Text, s: str, style: str = "") -> None:
+    """Append page text, escaped; line breaks inside it become a visible ⏎ and a real break."""
+    parts = NEWLINE.split(s)
+    for i, part in enumerate(parts):
+        text.append(escape(part), style)
+        if i < len(parts) - 1:
+            text.append(BREAK + "\n", style)
+
+
+def _line_rows(line_text: str, width: int) -> int:
+    return max(1, -(-cell_len(escape(line_text)) // max(1, width)))
+
+
+def window(doc: Document, f: Finding | None, height: int, width: int, top: int | None = None) -> tuple[int, int]:
+    """(first, last) 0-based lines to show: about a third of the rows above the finding."""
+    if not doc.lines:
+        return 0, 0
+    first = top if top is not None else doc.line_of(f.start) if f else 0
+    if top is None and f:
+        budget = height // 3
+        while first > 0 and budget - _line_rows(doc.lines[first - 1].text, width) >= 0:
+            first -= 1
+            budget -= _line_rows(doc.lines[first].text, width)
+    first = max(0, min(first, len(doc.lines) - 1))
+    last, used = first, 0
+    while last < len(doc.lines) and used < height:
+        used += _line_rows(doc.lines[last].text, width)
+        last += 1
+    return first, last - 1
+
+
+def document_view(doc: Document, f: Finding | None, first: int, last: int) -> RenderableType:
+    """Lines first..last with numbers; the finding's span highlighted, its line breaks shown."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(justify="right", style=GUTTER, no_wrap=True)
+    grid.add_column(overflow="fold")
+    lo, hi = (f.start, f.end) if f else (-1, -1)
+    for line in doc.lines[first:last + 1]:
+        row = Text()
+        a, b = max(lo, line.start), min(hi, line.end)
+        if a < b:
+            row.append(escape(line.text[:a - line.start]))
+            row.append(escape(line.text[a - line.start:b - line.start]), SPAN)
+            row.append(escape(line.text[b - line.start:]))
+        else:
+            row.append(escape(line.text))
+        broken = lo <= line.end < hi or (lo == hi == line.end)
+        if broken:
+            row.append(BREAK, SPAN)
+        touched = lo < line.end + 1 and line.start < max(hi, lo + 1)
+        grid.add_row(Text(f"{'▌' if touched else ' '}{line.index + 1}", "bold #d7af5f" if touched else GUTTER), row)
+    return grid
+
+
+def _groups(f: Finding) -> list[list]:
+    """The fix's edits, nearby ones grouped so each group gets one before/after block."""
+    groups: list[list] = []
+    for e in sorted(f.fix.edits):
+        if groups and e.start - groups[-1][-1].end <= 2 * CONTEXT:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return groups
+
+
+def _clip(s: str) -> str:
+    return s if len(s) <= MAX_SHOWN else s[:MAX_SHOWN // 2] + f" … ({len(s) - MAX_SHOWN} more) … " + s[-MAX_SHOWN // 2:]
+
+
+def _prefixed(body: Text, marker: str, style: str) -> Text:
+    out = Text()
+    for i, row in enumerate(body.split("\n", allow_blank=True)):
+        out.append(("\n" if i else "") + marker + " ", style)
+        out.append_text(row)
+    return out
+
+
+def diff_view(doc: Document, f: Finding) -> RenderableType:
+    """Before/after of the proposed fix: deletions struck through in red (−), insertions in
+    green (+), with CONTEXT characters around each change; then why and how sure."""
+    text = doc.text
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(f"{f.name}", "bold")
+    head.append(f"  line {f.line}  confidence {f.confidence:.2f}  ", GUTTER)
+    head.append("safe fix" if f.safe else ("unsafe fix — check it" if f.fix else "no fix"),
+                "#87d787" if f.safe else "#d7af5f")
+    parts += [head, Text(escape(f.message))]
+    why = Text("why: ", "bold")
+    why.append(escape(f.why))
+    parts.append(why)
+    if f.fix:
+        parts.append(Text(f.fix.description, "italic " + GUTTER))
+        for group in _groups(f):
+            lo, hi = group[0].start, group[-1].end
+            ctx_lo, ctx_hi = max(0, lo - CONTEXT), min(len(text), hi + CONTEXT)
+            before, after = Text(), Text()
+            for t in (before, after):
+                _pieces(t, ("…" if ctx_lo else "") + text[ctx_lo:lo])
+            pos = lo
+            for e in group:
+                for t in (before, after):
+                    _pieces(t, text[pos:e.start])
+                _pieces(before, _clip(text[e.start:e.end]), DELETED)
+                _pieces(after, _clip(e.replacement), INSERTED)
+                pos = e.end
+            for t in (before, after):
+                _pieces(t, text[pos:ctx_hi] + ("…" if ctx_hi < len(text) else ""))
+            parts += [Text(f"@@ line {doc.position(lo)[0]}", GUTTER),
+                      _prefixed(before, "−", "bold #ff8787"), _prefixed(after, "+", "bold #87d787")]
+    return Group(*parts)
+
+
+def finding_row(f: Finding, status: str | None, msg_width: int) -> tuple:
+    """Cells for the findings table: status, line, kind, confidence, one-line message."""
+    msg = Text(escape(" ".join(f.message.split())), "dim" if status else "")
+    msg.truncate(msg_width, overflow="ellipsis")
+    mark = Text("·" if status == "skipped" else ("!" if f.fix and not f.safe else " "), GUTTER)
+    return (mark, Text(str(f.line), GUTTER, justify="right"), Text(f.name if len(f.name) <= 20 else f.kind,
+            "dim" if status else ""), Text(f"{f.confidence:.2f}", GUTTER), msg)
