@@ -65,7 +65,7 @@ def _fill_blocks(doc: Document, widths: list[int], cols: list[int], nonblank: li
         if known and len(idx) >= 3:
             # a block of three or more lines carries its own width: all lines but the last are full
             inner = sorted((widths[i] for i in idx[:-1]), reverse=True)
-            own = inner[len(inner) // 4]
+            own = inner[len(inner) // 2]     # the median: robust to one over-wide line of digits
             if own >= MIN_WRAP_WIDTH and sum(w >= 0.8 * own for w in inner) >= 0.6 * len(inner):
                 for i in idx:
                     cols[i] = own

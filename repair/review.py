@@ -21,7 +21,7 @@ from typing import Optional
 from .decisions import Decisions, finding_key
 from .document import Document
 from .edits import apply_edits, verify
-from .engine import check
+from .engine import CheckResult, check
 from .model import Edit, Finding, Fix
 from .remap import Shift, remap
 from .review_edit import edit_region, minimal_edit
@@ -97,7 +97,13 @@ class ReviewSession:
         return self.text != self.file.text or set(self._reject_keys()) != self._saved
 
     def detect(self) -> None:
-        result = check(Document(self.text, self.path), self.settings)
+        self.adopt(self.run_check())
+
+    def run_check(self) -> CheckResult:
+        """Detection only (safe in a worker thread: changes nothing here)."""
+        return check(Document(self.text, self.path), self.settings)
+
+    def adopt(self, result: CheckResult) -> None:
         self.errors = result.errors
         self.findings = [f for f in result.findings if finding_key(f, self.text) not in self.suppressed]
         self.detected = True

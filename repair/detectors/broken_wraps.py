@@ -35,6 +35,8 @@ OPENER_RE = regex.compile(
     r"^\s*(近年来|近日|日前|今年以来|目前|据了解|据悉|此外|同时|另外|下一步|截至目前|与此同时|随后|会上|会议|"
     r"(\d{4}年)?\d{1,2}月\d{1,2}日[,，]|\d{4}年[,，]|[“「])")
 CONTINUE_PUNCT = "，,、；;：:“（(《—-"
+LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
+LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
 
 
@@ -130,6 +132,8 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
             return Verdict(True, 0.8, f"the line looks like a headline but reads as a clause (adverb “{adverb}”) "
                                       "and the next paragraph continues it")
         return None
+    if LATIN_CAP_START_RE.match(nt) and LATIN_LOWER_END_RE.search(lt):
+        return None       # "…factory in the" / "The projects…": a new sentence, not its continuation
     conf, why = 0.8, ["the paragraph stops without sentence-final punctuation"]
     if lt.rstrip()[-1:] in CONTINUE_PUNCT:
         conf += 0.1

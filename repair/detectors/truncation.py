@@ -29,6 +29,8 @@ NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]
 REPLACEMENT_CHAR = "\ufffd"
 INTRODUCES_RE = regex.compile(r"[：:]\s*$")   # "…注意以下事项：" introduces what follows
 FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
+FRAGMENT_MAX_LATIN = 120
+LATIN_START_RE = regex.compile(r"^[a-z]")
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
 
@@ -100,12 +102,16 @@ def _find_fragment(paras: list[Paragraph], i: int, used: set[int]) -> Optional[i
         if j == i or j == i + 1 or j in used:
             continue
         t = q.text.strip()
-        if not (0 < len(strip_ws(t)) <= FRAGMENT_MAX and ends_sentence(t) and role(t) == "body"):
+        latin = bool(LATIN_START_RE.match(t))
+        if not (0 < len(strip_ws(t)) <= (FRAGMENT_MAX_LATIN if latin else FRAGMENT_MAX) and ends_sentence(t)
+                and role(t) == "body"):
             continue
         prev = paras[j - 1] if j > 0 else None
         if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
             continue   # it continues its own neighbour
         word = straddling_word(tail, t, min_freq=FRAGMENT_WORD_FREQ)
+        if latin and regex.search(r"[a-z,]\s*$", tail):
+            word = f"{tail.split()[-1]} {t.split()[0]}"      # a lowercase orphan finishing a Latin clause
         if not word:
             continue
         score = 0.6 + 0.2 * (len(word) >= 2) + 0.1 * (len(strip_ws(t)) <= 15)
@@ -141,11 +147,12 @@ def _displaced(doc: Document, paras: list[Paragraph], i: int, j: int) -> Finding
     else:
         edits = (Edit(del_span[0], del_span[1], ""), Edit(cut.end - drop, cut.end, glue + frag_text.strip()))
         how = f"move line {frag.first_line + 1} to the end of line {last.index + 1}"
-    word = straddling_word(last.text, frag_text, min_freq=FRAGMENT_WORD_FREQ)
+    word = straddling_word(last.text, frag_text, min_freq=FRAGMENT_WORD_FREQ) or \
+        f"{last.text.split()[-1]} {frag_text.split()[0]}"
     fix = Fix(tuple(sorted(edits, key=lambda e: e.start)), how, safe=False)
     return Finding(KIND, "displaced", last.start, last.end, last.index + 1, last.index + 1,
                    f"paragraph stops mid-sentence; its lost end “{frag_text.strip()[:12]}” stands at line {frag.first_line + 1}",
-                   f"“{last.text.rstrip()[-6:]}” + “{frag_text.strip()[:6]}” forms the word “{word}”, and the piece is an orphan",
+                   f"“{last.text.rstrip()[-6:]}” + “{frag_text.strip()[:6]}” reads on (“{word}”), and the piece is an orphan",
                    0.75, fix)
 
 

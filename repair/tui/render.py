@@ -93,12 +93,10 @@ def _clip(s: str) -> str:
     return s if len(s) <= MAX_SHOWN else s[:MAX_SHOWN // 2] + f" … ({len(s) - MAX_SHOWN} more) … " + s[-MAX_SHOWN // 2:]
 
 
-def _prefixed(body: Text, marker: str, style: str) -> Text:
-    out = Text()
-    for i, row in enumerate(body.split("\n", allow_blank=True)):
-        out.append(("\n" if i else "") + marker + " ", style)
-        out.append_text(row)
-    return out
+def _prefixed(grid: Table, body: Text, marker: str, style: str) -> None:
+    """One grid row per line of `body`, each with the −/+ marker in its own column."""
+    for row in body.split("\n", allow_blank=True):
+        grid.add_row(Text(marker, style), row)
 
 
 def diff_view(doc: Document, f: Finding) -> RenderableType:
@@ -132,15 +130,24 @@ def diff_view(doc: Document, f: Finding) -> RenderableType:
                 pos = e.end
             for t in (before, after):
                 _pieces(t, text[pos:ctx_hi] + ("…" if ctx_hi < len(text) else ""))
-            parts += [Text(f"@@ line {doc.position(lo)[0]}", GUTTER),
-                      _prefixed(before, "−", "bold #ff8787"), _prefixed(after, "+", "bold #87d787")]
+            grid = Table.grid(padding=(0, 1))
+            grid.add_column(no_wrap=True)
+            grid.add_column(overflow="fold")
+            _prefixed(grid, before, "−", "bold #ff8787")
+            _prefixed(grid, after, "+", "bold #87d787")
+            parts += [Text(f"@@ line {doc.position(lo)[0]}", GUTTER), grid]
     return Group(*parts)
+
+
+SHORT = {"broken-wrap": "wrap", "duplicate-paragraph": "duplicate", "truncated-sentence": "truncated",
+         "fused-headline": "headline"}
 
 
 def finding_row(f: Finding, status: str | None, msg_width: int) -> tuple:
     """Cells for the findings table: status, line, kind, confidence, one-line message."""
-    msg = Text(escape(" ".join(f.message.split())), "dim" if status else "")
+    dim = "dim" if status else ""
+    msg = Text(escape(" ".join(f.message.split())), dim, no_wrap=True)
     msg.truncate(msg_width, overflow="ellipsis")
     mark = Text("·" if status == "skipped" else ("!" if f.fix and not f.safe else " "), GUTTER)
-    return (mark, Text(str(f.line), GUTTER, justify="right"), Text(f.name if len(f.name) <= 20 else f.kind,
-            "dim" if status else ""), Text(f"{f.confidence:.2f}", GUTTER), msg)
+    return (mark, Text(str(f.line), GUTTER, justify="right"), Text(SHORT.get(f.kind, f.kind), dim),
+            Text(f"{f.confidence:.2f}", GUTTER), msg)
