@@ -88,6 +88,13 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
         return None
     # a bold subhead opens a section: it goes before the paragraph it split; a headline goes to
     # the top of its article
+    word = straddling_word(tail, nxt.text)
+    # a headline that shares its words with the paragraph below but not with the one above opens
+    # the next article: the paragraph above is simply cut (truncated), not split by it
+    hg = _bigrams(head.text)
+    above, below = _share(hg, prev.text), _share(hg, nxt.text)
+    if not word and not (above > 0 and above >= below):
+        return None
     top = i - 1 if BOLD_RE.match(head.text.strip()) else _article_top(paras, i - 1)
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]
@@ -100,7 +107,6 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     else:
         edits.insert(0, Edit(prev.start, prev.start, head_text + sep))
         where = "above the paragraph it split"
-    word = straddling_word(tail, nxt.text)
     conf = 0.9 if word else 0.85
     why = (f"the paragraph before stops mid-sentence at “{tail[-6:]}” and the one after continues it"
            + (f" (the seam forms “{word}”)" if word else "") + "; a headline sits between them")
@@ -250,6 +256,10 @@ def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Fin
 # ---------------------------------------------------------------- displaced from the article
 
 NON_WORD_RE = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+
+
+def _share(grams: set[str], text: str) -> float:
+    return sum(g in text for g in grams) / len(grams) if grams else 0.0
 
 
 def _bigrams(text: str) -> set[str]:

@@ -117,10 +117,12 @@ def diff_view(doc: Document, f: Finding) -> RenderableType:
         parts.append(Text(f.fix.description, "italic " + GUTTER))
         for group in _groups(f):
             lo, hi = group[0].start, group[-1].end
-            ctx_lo, ctx_hi = max(0, lo - CONTEXT), min(len(text), hi + CONTEXT)
+            ctx_lo = max(doc.lines[doc.line_of(lo)].start, lo - CONTEXT)    # context: the rest of
+            ctx_hi = min(doc.lines[doc.line_of(hi)].end, hi + CONTEXT)      # the lines, at most 40
+            ctx_hi = max(ctx_hi, hi)
             before, after = Text(), Text()
             for t in (before, after):
-                _pieces(t, ("…" if ctx_lo else "") + text[ctx_lo:lo])
+                _pieces(t, ("…" if ctx_lo > doc.lines[doc.line_of(lo)].start else "") + text[ctx_lo:lo])
             pos = lo
             for e in group:
                 for t in (before, after):
@@ -129,7 +131,7 @@ def diff_view(doc: Document, f: Finding) -> RenderableType:
                 _pieces(after, _clip(e.replacement), INSERTED)
                 pos = e.end
             for t in (before, after):
-                _pieces(t, text[pos:ctx_hi] + ("…" if ctx_hi < len(text) else ""))
+                _pieces(t, text[pos:ctx_hi] + ("…" if ctx_hi < doc.lines[doc.line_of(hi)].end else ""))
             grid = Table.grid(padding=(0, 1))
             grid.add_column(no_wrap=True)
             grid.add_column(overflow="fold")

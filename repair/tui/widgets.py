@@ -63,25 +63,34 @@ class DocumentView(Widget):
         super().__init__(**kwargs)
         self.session: Optional[ReviewSession] = None
         self.top: Optional[int] = None     # set by mouse scrolling; None = follow the finding
+        self.span = (0, 0)
 
     def show(self, session: Optional[ReviewSession]) -> None:
         self.session, self.top = session, None
+        self._place()
+
+    def _place(self) -> None:
+        """Choose the lines to show (cheap: only lines near the finding are measured)."""
+        s = self.session
+        if s is not None:
+            width = max(10, self.content_size.width - 6)
+            self.span = window(s.doc, s.current, max(1, self.content_size.height), width, self.top)
+            self.border_subtitle = f"lines {self.span[0] + 1}–{self.span[1] + 1} of {len(s.doc.lines)}"
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._place()
 
     def render(self):
         s = self.session
         if s is None:
             return Text("no readable files", "dim")
-        f = s.current
-        first, last = window(s.doc, f, self.size.height, max(10, self.size.width - 8), self.top)
-        self._first = first
-        self.border_subtitle = f"lines {first + 1}–{last + 1} of {len(s.doc.lines)}"
-        return document_view(s.doc, f, first, last)
+        return document_view(s.doc, s.current, *self.span)
 
     def _scroll(self, step: int) -> None:
         if self.session:
-            self.top = max(0, min(getattr(self, "_first", 0) + step, len(self.session.doc.lines) - 1))
-            self.refresh()
+            self.top = max(0, min(self.span[0] + step, len(self.session.doc.lines) - 1))
+            self._place()
 
     def on_mouse_scroll_down(self) -> None:
         self._scroll(3)
