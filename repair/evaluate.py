@@ -58,7 +58,25 @@ def case_sets(cases_dir: str) -> list[tuple[str, str, list[dict], str | None]]:
     return out
 
 
-def evaluate(label_dirs: list[str], seeds_dir: str, cases_dir: str, settings: Settings = Settings()) -> dict:
+def generated_cases(clean_dirs: list[str], seed: int = 1, per_page: int = 8) -> list:
+    """Damage clean pages on purpose with fixtures/generate.py (labelled by construction)."""
+    path = os.path.join("fixtures", "generate.py")
+    if not os.path.exists(path):
+        return []
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("repair_fixture_generator", path)
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = gen
+    spec.loader.exec_module(gen)
+    texts = {}
+    for d in clean_dirs:
+        for p in sorted(glob.glob(os.path.join(d, "*.gold.txt"))):
+            texts[os.path.basename(p)[: -len(".gold.txt")]] = open(p, encoding="utf-8").read()
+    return gen.generate_cases(texts, seed=seed, per_page=per_page) if texts else []
+
+
+def evaluate(label_dirs: list[str], seeds_dir: str, cases_dir: str, settings: Settings = Settings(),
+             generated: bool = True) -> dict:
     result: dict = {"pages": [], "detection": {}, "cases": {}}
     for source, items in (("pages", page_sets(label_dirs, seeds_dir)),):
         totals = {k: PR() for k in KINDS}
@@ -84,6 +102,17 @@ def evaluate(label_dirs: list[str], seeds_dir: str, cases_dir: str, settings: Se
         exact[1] += 1
     result["detection"]["cases"] = totals
     result["cases"] = {"exact_fix": exact[0], "total": exact[1]}
+    if generated:
+        totals = {k: PR() for k in KINDS}
+        f1 = PR()
+        cases = generated_cases(label_dirs)
+        for case in cases:
+            det = match_detections(_findings(case.damaged, settings), case.labels)
+            for k in KINDS:
+                totals[k] += det[k]
+            f1 += repair_score(fix_text(case.damaged, settings, unsafe=True).text, case.expected)
+        result["detection"]["generated"] = totals
+        result["generated_repair"] = {"paragraph_f1": f1.f1, "cases": len(cases)}
     return result
 
 
@@ -109,6 +138,10 @@ def render(result: dict, fmt: str = "text") -> str:
             cells = [f"{row[m]['paragraph']:.3f} / {row[m]['line']:.3f}" for m in ("input", "safe", "unsafe")]
             lines.append(f"| {row['name']} | " + " | ".join(cells) + " |" if md else
                          f"  {row['name']:24s} input {cells[0]}   fix {cells[1]}   fix --unsafe-fixes {cells[2]}")
+    g = result.get("generated_repair")
+    if g:
+        lines.append(f"\nGenerated damage (fixtures/generate.py on the labelled clean pages): paragraph F1 after "
+                     f"`repair fix --unsafe-fixes` {g['paragraph_f1']:.3f} over {g['cases']} cases")
     c = result["cases"]
     if c.get("total"):
         lines.append(f"\nFixture cases fixed exactly as labelled: {c['exact_fix']} of {c['total']}")

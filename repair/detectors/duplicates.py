@@ -182,7 +182,7 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
     if len(text) < 8:
         return
     runs = _repeated_run(text, _units(text, SENTENCE_RE), min_len=10, threshold=85, max_group=3) + \
-        _repeated_run(text, _units(text, CLAUSE_RE), min_len=4, threshold=100, max_group=2)
+        _repeated_run(text, _units(text, CLAUSE_RE), min_len=4, threshold=100, max_group=4)
     # sentence and clause repeats may describe the same run: keep the one deleting most
     runs.sort(key=lambda r: -sum(hi - lo for lo, hi in r[1]))
     found, taken = [], []

@@ -38,6 +38,9 @@ EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[
 # a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)])([^。！？!?）)，,；;]{4,40})\s*$")
 NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
+# "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
+# that reads as sentences (clause punctuation, 30+ characters)
+SPACE_FUSED_RE = regex.compile(r"^\s*([^\s，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))(?=[^\n]*[，,][^\n]*[。！？])")
 MARKER_HINT_RE = regex.compile(r"[讯电]|上接")   # cheap test before INLINE_LEAD_RE
 OPENER_RE = regex.compile(r"^\s*(近年来|近日|日前|今年以来|据了解|据悉|[“「])")
 # On seed 004 the displaced headlines score 0.29-0.83 against their own article and at most
@@ -93,9 +96,13 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # the next article: the paragraph above is simply cut (truncated), not split by it
     hg = _bigrams(head.text)
     above, below = _share(hg, prev.text), _share(hg, nxt.text)
-    if not word and not (above > 0 and above >= below):
-        return None
     top = i - 1 if BOLD_RE.match(head.text.strip()) else _article_top(paras, i - 1)
+    # evidence that the headline is displaced into this paragraph rather than opening the next
+    # article after a cut one: a split word, words shared with the text above, or words shared
+    # with the text below while the article above has no headline of its own
+    headless = top is not None and (top == 0 or role(paras[top - 1].text) != "heading")
+    if not (word or above > 0 or (below > 0 and headless)):
+        return None
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]
     drop, glue = seam_joiner(tail, nxt.text)
@@ -200,6 +207,10 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
     if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
             and role(text[:m.start()]) == "heading":
         return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
+    m = SPACE_FUSED_RE.match(text)
+    if m and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
+            settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
+        return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     if MARKER_HINT_RE.search(text):
         for m in INLINE_LEAD_RE.finditer(text):
             at = _dateline_start(text, m)

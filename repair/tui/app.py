@@ -72,7 +72,7 @@ class ReviewApp(App):
         for err in self.review.errors:
             self.notify(err, severity="error", markup=False, timeout=10)
         if self.background:
-            self.detect_pending()
+            self.call_after_refresh(self.detect_pending)   # first show the page, then detect
         else:
             for s in self.review.pending():
                 s.detect()
