@@ -51,6 +51,8 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("-o", "--output", help="write the fixed text to this file (one input only)")
     f.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, help="also apply fixes marked unsafe")
     _statistics(f)
+    r = sub.add_parser("review", help="review findings one by one in a terminal UI (accept, reject, edit, undo)")
+    _common(r)
     e = sub.add_parser("eval", help="precision/recall per kind on labelled data")
     e.add_argument("--labels", action="append", help="directory of *.labels.json + texts (default: fixtures/)")
     e.add_argument("--format", choices=["text", "markdown", "json"], default="text")
@@ -77,6 +79,15 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     if args.show_settings:
         print(describe(resolved))
         return EXIT_CLEAN
+    if args.command == "review":
+        from .tui import build_app     # lazily: check and fix never load Textual
+        app = build_app(args.paths, settings)
+        if not app.review.sessions:
+            print("\n".join(f"error: {e}" for e in app.review.errors) or "error: no *.txt or *.md files found",
+                  file=sys.stderr)
+            return EXIT_ERROR
+        app.run()
+        return EXIT_ERROR if app.review.errors else EXIT_CLEAN
     if args.command == "check" and args.add_decisions:
         return EXIT_ERROR if add_decisions(args.paths, settings).errors else EXIT_CLEAN
     if args.command == "check":

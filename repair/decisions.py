@@ -90,10 +90,15 @@ class Decisions:
     def keys(self) -> set[str]:
         return {e["key"] for e in self.entries}
 
-    def add(self, finding: Finding, text: str, rel_path: str, decision: str = "rejected", note: str = "") -> bool:
+    def add(self, finding: Finding, text: str, rel_path: str, decision: str = "rejected", note: str = "",
+            known: Optional[set[str]] = None) -> bool:
+        """Append unless recorded. `known` (this file's keys, kept up to date here) spares a
+        rebuild of the key set per call when adding many, as a baseline of an archive does."""
         key = finding_key(finding, text)
-        if key in self.keys:
+        keys = self.keys if known is None else known
+        if key in keys:
             return False
+        keys.add(key)
         self.entries.append({"key": key, "kind": finding.kind, "variant": finding.variant, "path": rel_path,
                              "excerpt": excerpt(finding, text), "decision": decision, "note": note})
         return True

@@ -6,7 +6,8 @@ duplicate) is stale: `remap` returns None for it and it is never applied.
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Optional, Sequence
 
 import regex
@@ -34,28 +35,36 @@ class Shift:
 
     def __init__(self, text: str, edits: Sequence[Edit]):
         self.edits = sorted(edits, key=lambda e: (e.start, e.end))
-        self.deltas = [len(e.replacement) - (e.end - e.start) for e in self.edits]
-        self.line_deltas = [len(_NEWLINE_RE.findall(e.replacement)) - len(_NEWLINE_RE.findall(text, e.start, e.end))
-                            for e in self.edits]
+        self.ends = [e.end for e in self.edits]
+        self.deltas = list(accumulate(len(e.replacement) - (e.end - e.start) for e in self.edits))
+        self.line_deltas = list(accumulate(len(_NEWLINE_RE.findall(e.replacement)) -
+                                           len(_NEWLINE_RE.findall(text, e.start, e.end)) for e in self.edits))
+        self.lo = self.edits[0].start if self.edits else 0
+        self.hi = max(self.ends, default=0)
 
     def offset(self, pos: int) -> int:
-        return pos + sum(d for e, d in zip(self.edits, self.deltas) if e.end <= pos)
+        """Where `pos` lands (for a position outside every edit)."""
+        i = bisect_right(self.ends, pos)
+        return pos + (self.deltas[i - 1] if i else 0)
 
     def line(self, pos: int, line: int) -> int:
-        return line + sum(d for e, d in zip(self.edits, self.line_deltas) if e.end <= pos)
+        i = bisect_right(self.ends, pos)
+        return line + (self.line_deltas[i - 1] if i else 0)
 
 
 def remap(f: Finding, shift: Shift) -> Optional[Finding]:
     """`f` with offsets valid after the edits, or None when the edits touch it."""
-    if touches(f, shift.edits):
+    spans = _spans(f)
+    lo, hi = min(a for a, _ in spans), max(b for _, b in spans)
+    if hi < shift.lo:
+        return f                                    # wholly before the edits: unchanged
+    if lo <= shift.hi and touches(f, shift.edits):
         return None
-    fix = f.fix
-    if fix:
-        o = shift.offset
-        fix = Fix(tuple(Edit(o(e.start), o(e.end), e.replacement) for e in fix.edits), fix.description, fix.safe,
-                  tuple((o(a), o(b), o(c), o(d)) for a, b, c, d in fix.deletes))
-    return replace(f, start=shift.offset(f.start), end=shift.offset(f.end), line=shift.line(f.start, f.line),
-                   end_line=shift.line(f.start, f.end_line), fix=fix)
+    o = shift.offset
+    fix = f.fix and Fix(tuple(Edit(o(e.start), o(e.end), e.replacement) for e in f.fix.edits), f.fix.description,
+                        f.fix.safe, tuple((o(a), o(b), o(c), o(d)) for a, b, c, d in f.fix.deletes))
+    return Finding(f.kind, f.variant, o(f.start), o(f.end), shift.line(f.start, f.line),
+                   shift.line(f.start, f.end_line), f.message, f.why, f.confidence, fix)
 
 
 def remap_all(findings: Sequence[Finding], text: str, edits: Sequence[Edit]) -> list[Finding]:

@@ -46,18 +46,26 @@ class Filters:
         self.settings = settings
         floors = [c for _, c in settings.kind_min_confidence]
         self.engine_settings = replace(settings, min_confidence=min([settings.min_confidence, *floors]))
-        self._decisions: dict[str, Decisions] = {}
+        self._decisions: dict[str, tuple[Decisions, set[str]]] = {}
 
-    def decisions(self, path: str) -> Decisions:
-        """The decisions file for `path` (ValueError if it is unreadable)."""
+    def _load(self, path: str) -> tuple[Decisions, set[str]]:
         where = find_file(path) or default_location(path)
         if where not in self._decisions:
-            self._decisions[where] = Decisions.load(where)
+            d = Decisions.load(where)          # ValueError if it is unreadable
+            self._decisions[where] = (d, d.keys)
         return self._decisions[where]
+
+    def decisions(self, path: str) -> Decisions:
+        """The decisions file for `path`."""
+        return self._load(path)[0]
+
+    def keys(self, path: str) -> set[str]:
+        """Its keys, one set per run (kept current by `Decisions.add(..., known=)`)."""
+        return self._load(path)[1]
 
     def hides(self, path: str) -> Callable[[Finding, str], bool]:
         floor = self.settings.min_confidence_for
-        keys = self.decisions(path).keys if self.settings.use_decisions and path != "-" else set()
+        keys = self.keys(path) if self.settings.use_decisions and path != "-" else set()
         return lambda f, text: f.confidence < floor(f.kind) or (bool(keys) and finding_key(f, text) in keys)
 
 
@@ -119,7 +127,8 @@ def add_decisions(paths: Iterable[str], settings: Settings, err: Optional[TextIO
         rel = os.path.relpath(os.path.abspath(path), os.path.dirname(decisions.path)).replace(os.sep, "/")
         touched[decisions.path] = decisions
         added[decisions.path] += sum(decisions.add(f, tf.text, rel, decision="baseline",
-                                                   note="recorded by repair check --add-decisions")
+                                                   note="recorded by repair check --add-decisions",
+                                                   known=filters.keys(path))
                                      for f in findings)
     for where, decisions in touched.items():
         if added[where]:

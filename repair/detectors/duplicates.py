@@ -118,7 +118,7 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
         return True, 1.0, "an exact copy"
     if min(len(a), len(b)) < SHORT:
         return False, 0.0, ""
-    if _numbers(a) != _numbers(b) and not _cut_numbers(a, b):
+    if _numbers(a) != _numbers(b) and NUMBER_RE.sub("", a) == NUMBER_RE.sub("", b):
         return False, 0.0, ""   # same template, other figures: a list of projects, not a copy
     r = fuzz.ratio(a, b)
     if r >= threshold:
@@ -229,7 +229,7 @@ def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, thresho
                 if not 0.7 * len(a) <= hi - lo <= 1.4 * len(a):
                     break
                 b = text[lo:hi]
-                r = 100.0 if a == b else fuzz.ratio(strip_ws(a), strip_ws(b))
+                r = 100.0 if a == b else fuzz.ratio(_plain(a), _plain(b))
                 if r < threshold:
                     break
                 copies.append((units[k][0], units[k + m - 1][1]))
@@ -246,6 +246,14 @@ def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, thresho
         drops = [c for c in copies if c != keep]
         out.append((keep, _merge(drops), score, len(copies)))
     return out
+
+
+CLOSERS_RE = regex.compile(r"[\s”’」』）)\"']+")
+
+
+def _plain(t: str) -> str:
+    """Text compared for a repeat: no spaces, no closing quotes (the last copy may close a quote)."""
+    return CLOSERS_RE.sub("", t)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -44,9 +44,39 @@ def _cut(p: Paragraph) -> bool:
             and not INTRODUCES_RE.search(last) and not last.rstrip().endswith(REPLACEMENT_CHAR))
 
 
-def _orphan_start(p: Paragraph) -> bool:
+# Two-character clauses that do open sentences ("近日,", "此外,"); any other clause of one or two
+# characters before the first comma is the tail of a lost sentence ("集,并将设备…", "部门,开展…").
+SHORT_OPENERS = frozenset("近日 目前 同时 此外 其中 为此 对此 据悉 随后 另外 然而 但是 因此 所以 首先 其次 最后 "
+                          "今年 去年 日前 近年 当前 如今 现在 此前 之后 期间 会上 会后 届时 对于 关于 作为 一是 "
+                          "二是 三是 四是 五是 截至 据了 当天 当日 次日 今天 昨天 明年 全年 上午 下午 晚上 早上 同期 "
+                          "总之 可见 例如 比如 尤其 特别 特别是 不过 而且 并且 于是 接着 后来 起初 最初 从此 "
+                          "如此 这样 那么 此次 本次 该局 该市 该县 该区 该旗 我市 全市 全区".split())
+FIRST_CLAUSE_RE = regex.compile(r"^([^，,、；;：:。！？!?“”]{1,2})[，,、]")
+PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
+
+
+def _unbalanced_closer(t: str) -> bool:
+    """A closing quote or bracket before any opener: the paragraph starts inside a quotation."""
+    head = t[:60]
+    for o, c in PAIRS:
+        k = head.find(c)
+        if k >= 0 and o not in head[:k]:
+            return True
+    return False
+
+
+def _orphan_start(p: Paragraph) -> Optional[str]:
     t = p.text.strip()
-    return role(t) == "body" and bool(NON_INITIAL_RE.match(t))
+    if role(t) != "body":
+        return None
+    if NON_INITIAL_RE.match(t):
+        return "it opens on a character that does not begin a sentence"
+    m = FIRST_CLAUSE_RE.match(t)
+    if m and m.group(1) not in SHORT_OPENERS:
+        return f"its first clause “{m.group(1)}” is the tail of a sentence"
+    if _unbalanced_closer(t):
+        return "a quotation or title closes before it opens"
+    return None
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
@@ -75,7 +105,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                           conf, None)
     after_headline = {i + 1 for i in dropped_in(doc, settings)}
     for i, p in enumerate(paras):
-        if i in used_fragments or i == 0 or i in after_headline or not _orphan_start(p):
+        reason = None if i in used_fragments or i == 0 or i in after_headline else _orphan_start(p)
+        if not reason:
             continue
         prev = paras[i - 1]
         if not ends_sentence(prev.blocks[-1].lines[-1].text) and role(prev.text) in ("body", "lead"):
@@ -83,7 +114,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         first = p.blocks[0].lines[0]
         yield Finding(KIND, "start", first.start, first.end, first.index + 1, first.index + 1,
                       f"paragraph starts mid-sentence at “{first.text.strip()[:10]}”",
-                      "it opens on a character that does not begin a sentence and the paragraph before ends complete",
+                      f"{reason}, and the paragraph before ends complete",
                       0.7, None)
 
 

@@ -52,6 +52,9 @@ def window(doc: Document, f: Finding | None, height: int, width: int, top: int |
     while last < len(doc.lines) and used < height:
         used += _line_rows(doc.lines[last].text, width)
         last += 1
+    while top is None and first > 0 and used + _line_rows(doc.lines[first - 1].text, width) <= height:
+        first -= 1                                  # near the end: fill the view from above
+        used += _line_rows(doc.lines[first].text, width)
     return first, last - 1
 
 
@@ -110,11 +113,9 @@ def diff_view(doc: Document, f: Finding) -> RenderableType:
     head.append("safe fix" if f.safe else ("unsafe fix — check it" if f.fix else "no fix"),
                 "#87d787" if f.safe else "#d7af5f")
     parts += [head, Text(escape(f.message))]
-    why = Text("why: ", "bold")
-    why.append(escape(f.why))
-    parts.append(why)
+    parts.append(Text.assemble(("why: ", "bold"), escape(f.why)))
     if f.fix:
-        parts.append(Text(f.fix.description, "italic " + GUTTER))
+        parts.append(Text(escape(f.fix.description), "italic " + GUTTER))
         for group in _groups(f):
             lo, hi = group[0].start, group[-1].end
             ctx_lo = max(doc.lines[doc.line_of(lo)].start, lo - CONTEXT)    # context: the rest of
@@ -145,11 +146,19 @@ SHORT = {"broken-wrap": "wrap", "duplicate-paragraph": "duplicate", "truncated-s
          "fused-headline": "headline"}
 
 
-def finding_row(f: Finding, status: str | None, msg_width: int) -> tuple:
-    """Cells for the findings table: status, line, kind, confidence, one-line message."""
+HEADER = "  line kind      conf  message"
+
+
+def finding_line(f: Finding, status: str | None, width: int) -> Text:
+    """One row of the findings list: status mark, line, kind, confidence, one-line message.
+    `·` skipped, `!` the fix is marked unsafe. Cut to `width` cells."""
     dim = "dim" if status else ""
-    msg = Text(escape(" ".join(f.message.split())), dim, no_wrap=True)
-    msg.truncate(msg_width, overflow="ellipsis")
-    mark = Text("·" if status == "skipped" else ("!" if f.fix and not f.safe else " "), GUTTER)
-    return (mark, Text(str(f.line), GUTTER, justify="right"), Text(SHORT.get(f.kind, f.kind), dim),
-            Text(f"{f.confidence:.2f}", GUTTER), msg)
+    mark = "·" if status == "skipped" else ("!" if f.fix and not f.safe else " ")
+    t = Text(no_wrap=True, overflow="ellipsis")
+    t.append(mark, GUTTER)
+    t.append(f"{f.line:>5} ", GUTTER)
+    t.append(f"{SHORT.get(f.kind, f.kind):<9} ", dim)
+    t.append(f"{f.confidence:.2f}  ", GUTTER)
+    t.append(escape(" ".join(f.message.split())), dim)
+    t.truncate(width, overflow="ellipsis", pad=True)
+    return t

@@ -3,27 +3,39 @@ from __future__ import annotations
 
 from typing import Optional
 
+from dataclasses import dataclass
+
 from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import DataTable, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from ..report import escape
 from ..review import ReviewSession
-from .render import diff_view, document_view, finding_row, window
+from .render import diff_view, document_view, finding_line, window
 
-MSG_WIDTH = 26     # fits the 56-column list beside the page
+CURSOR, CURSOR_FOCUSED = "on #303050", "bold on #3a3a70"
 
 
 class FileList(OptionList):
     """One line per file: name, open findings (… while detecting), * when modified."""
 
+    _shown: list = []
+
     def show(self, sessions: list[ReviewSession], current: int) -> None:
-        prompts = [self._label(s) for s in sessions]
-        if self.option_count != len(prompts):
-            self.set_options(prompts)
+        labels = [self._label(s) for s in sessions]
+        if self.option_count != len(labels):
+            self.set_options(labels)
         else:
-            for i, p in enumerate(prompts):
-                self.replace_option_prompt_at_index(i, p)
+            for i, (old, new) in enumerate(zip(self._shown, labels)):
+                if old.plain != new.plain:
+                    self.replace_option_prompt_at_index(i, new)
+        self._shown = labels
         if self.highlighted != current:
             self.highlighted = current
 
@@ -36,22 +48,58 @@ class FileList(OptionList):
         return t
 
 
-class FindingTable(DataTable):
-    """The current file's findings; rebuilt only when the list changes, else the cursor moves."""
+class FindingList(ScrollView, can_focus=True):
+    """The current file's findings, one line each. Virtual: only the visible rows are ever
+    rendered, so a page with thousands of findings moves as fast as one with three."""
 
-    def on_mount(self) -> None:
-        self.cursor_type = "row"
-        self.add_columns(" ", "line", "kind", "conf", "message")
-        self._rows: Optional[list] = None
+    BINDINGS = [Binding("up", "step(-1)", show=False), Binding("down", "step(1)", show=False),
+                Binding("pageup", "step(-10)", show=False), Binding("pagedown", "step(10)", show=False),
+                Binding("home", "step(-1000000000)", show=False), Binding("end", "step(1000000000)", show=False)]
+    DEFAULT_CSS = "FindingList { height: 1fr; } FindingList:focus { background-tint: $foreground 3%; }"
+
+    @dataclass
+    class Chosen(Message):
+        index: int
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.session: Optional[ReviewSession] = None
 
     def show(self, session: Optional[ReviewSession]) -> None:
+        self.session = session
         rows = session.rows if session else []
-        if rows is not self._rows:
-            self._rows = rows
-            self.clear()
-            self.add_rows(finding_row(f, st, MSG_WIDTH) for f, st in rows)
-        if session and rows and self.cursor_row != session.cursor:
-            self.move_cursor(row=session.cursor, animate=False)
+        self.virtual_size = Size(self.size.width, len(rows))
+        if session and rows:
+            top, height = int(self.scroll_offset.y), max(1, self.size.height)
+            if not top <= session.cursor < top + height:
+                self.scroll_to(y=max(0, session.cursor - height // 3), animate=False, immediate=True)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        index, width = int(self.scroll_offset.y) + y, self.size.width
+        rows = self.session.rows if self.session else []
+        if index >= len(rows):
+            return Strip.blank(width, self.rich_style)
+        f, status = rows[index]
+        text = finding_line(f, status, width)
+        if index == self.session.cursor:
+            text.stylize(CURSOR_FOCUSED if self.has_focus else CURSOR)
+        return Strip(text.render(self.app.console), width).crop_extend(0, width, self.rich_style)
+
+    def action_step(self, step: int) -> None:
+        if self.session and self.session.rows:
+            self.post_message(self.Chosen(max(0, min(self.session.cursor + step, len(self.session.rows) - 1))))
+
+    def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_offset.y) + event.y
+        if self.session and 0 <= index < len(self.session.rows):
+            self.post_message(self.Chosen(index))
+
+    def on_focus(self) -> None:
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self.refresh()
 
 
 class DocumentView(Widget):
