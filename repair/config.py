@@ -19,13 +19,18 @@ from __future__ import annotations
 
 import difflib
 import os
-import tomllib
+import sys
 from dataclasses import dataclass, replace
 from typing import Any, Callable, Optional, Sequence
 
 from .model import KINDS
 from .report import FORMATTERS
 from .settings import Settings
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:                                   # Python 3.10: the same parser, from PyPI
+    import tomli as tomllib
 
 NAMES = (".repair.toml", "repair.toml", "pyproject.toml")
 DEFAULT, COMMAND_LINE = "default", "command line"

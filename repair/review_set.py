@@ -23,7 +23,7 @@ class ReviewSet:
     @classmethod
     def open(cls, paths: Iterable[str], settings: Settings = Settings(), detect: bool = True) -> "ReviewSet":
         sessions, errors = [], []
-        for path in expand(paths):
+        for path in expand(paths, settings.include, settings.exclude, settings.root):   # as check/fix do
             if path == "-":
                 errors.append("-: review works on files, not stdin")
                 continue

@@ -162,6 +162,13 @@ def joined_lines(doc: Document) -> set[int]:
 
 def _detect(doc: Document) -> Iterator[Finding]:
     layout = analyse(doc)
+    cache: dict[int, bool] = {}
+
+    def protected(block) -> bool:
+        if block.index not in cache:
+            cache[block.index] = _protected(block)
+        return cache[block.index]
+
     block_of = {}
     for b in doc.blocks:
         for l in b.lines:
@@ -175,7 +182,7 @@ def _detect(doc: Document) -> Iterator[Finding]:
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
         nt = N.text.strip()
-        if _protected(bl) or _protected(bn) or (not same_block and LIST_RE.match(lt)):
+        if protected(bl) or protected(bn) or (not same_block and LIST_RE.match(lt)):
             continue          # verse, tables and lists keep their lines
         if _strong_closer(lt) or _strong_opener(nt):
             continue

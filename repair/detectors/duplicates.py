@@ -36,6 +36,7 @@ NEVER_DUPLICATE_ROLES = frozenset({"byline", "credit", "signature", "names", "li
 # a sentence ends on 。！？ (or a Latin period before a space), with its closing quotes
 SENTENCE_RE = regex.compile(r"(?:[^。！？!?.]|\.(?!\s|$))*(?:[。！？!?]+|\.(?=\s|$))[”’」』）)\"]*\s*|(?:[^。！？!?.]|\.(?!\s|$))+$")
 CLAUSE_RE = regex.compile(r"[^，,；;、。！？!?]+[，,；;、。！？!?]+[”’」』）)]*")
+CLAUSE_FIND_RE = regex.compile(r"[^，,；;、。！？!?.]+")
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
@@ -176,7 +177,16 @@ def _units(text: str, pattern: regex.Pattern) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(text) if m.end() > m.start()]
 
 
+def _may_repeat(text: str) -> bool:
+    """Cheap test first: every repeat, even of a reworded sentence, repeats some clause exactly."""
+    clauses = [_plain(c) for c in CLAUSE_FIND_RE.findall(text)]
+    clauses = [c for c in clauses if len(c) >= 4]
+    return len(set(clauses)) < len(clauses)
+
+
 def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
+    if not _may_repeat(block.text):
+        return
     flat = FlatText.of(block)
     text = flat.text
     if len(text) < 8:
