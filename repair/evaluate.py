@@ -131,6 +131,15 @@ def render(result: dict, fmt: str = "text") -> str:
             else:
                 lines.append(f"  {k:22s} P={v.precision:.3f} R={v.recall:.3f}  ({v.hit} hit / {v.found} found / {v.gold} labelled)")
     if result["pages"]:
+        lines.append("\nDetection per labelled page, precision / recall (hits/found/labelled):" if not md else
+                     "\n**Detection per labelled page**, precision / recall (hits / found / labelled)\n\n| page | "
+                     + " | ".join(KINDS) + " |\n|---|---|---|---|---|")
+        for row in result["pages"]:
+            cells = []
+            for k in KINDS:
+                v = PR(**row["detection"][k])
+                cells.append(f"{v.precision:.2f} / {v.recall:.2f} ({v.hit}/{v.found}/{v.gold})" if v.found or v.gold else "–")
+            lines.append(f"| {row['name']} | " + " | ".join(cells) + " |" if md else f"  {row['name']:24s} " + "  ".join(cells))
         lines.append("\nRepair F1 per labelled page (paragraph / line):" if not md else
                      "\n**Repair F1 per labelled page** (paragraph / line unit)\n\n"
                      "| page | input | `repair fix` | `repair fix --unsafe-fixes` |\n|---|---|---|---|")

@@ -254,14 +254,20 @@ def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Fin
     if not doc.blank_separated or len(lines) < 4 or not all(role(l.text) == "heading" for l in lines):
         return
     sep = doc.paragraph_separator
-    for a, b in zip(lines, lines[1:]):
-        if CONNECTIVE_RE.match(b.text):
-            continue
+    starts = [b for b in lines[1:] if not CONNECTIVE_RE.match(b.text)]
+    if not starts:
+        return
+    why = f"{len(lines)} headline lines share one block; more than three lines are several headlines"
+    first = lines[0]
+    # one finding per headline; the first one's split is carried by the finding below it
+    yield Finding(KIND, "same-block", first.start, first.end, first.index + 1, first.index + 1,
+                  f"headline “{first.text.strip()[:20]}” is stacked in one block with other headlines",
+                  why + f"; it is set apart by the split at line {starts[0].index + 1}", 0.8, None)
+    for b in starts:
+        a = lines[b.index - lines[0].index - 1]
         fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
         yield Finding(KIND, "same-block", b.start, b.end, b.index + 1, b.index + 1,
-                      f"headline “{b.text.strip()[:20]}” is stacked in one block with other headlines",
-                      f"{len(lines)} headline lines share one block; more than three lines are several headlines",
-                      0.8, fix)
+                      f"headline “{b.text.strip()[:20]}” is stacked in one block with other headlines", why, 0.8, fix)
 
 
 # ---------------------------------------------------------------- displaced from the article

@@ -10,7 +10,7 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Finding
 from ..report import escape
 
@@ -22,6 +22,7 @@ INSERTED = "bold #d7ffd7 on #005f00 underline"
 GUTTER = "#808080"
 CONTEXT = 40          # characters of context either side of a change in the diff
 MAX_SHOWN = 400       # longest deletion/insertion shown in full
+MAX_LINE = 4000       # longest line the page view shows in full
 
 
 def _pieces(text: Text, s: str, style: str = "") -> None:
@@ -33,8 +34,19 @@ def _pieces(text: Text, s: str, style: str = "") -> None:
             text.append(BREAK + "\n", style)
 
 
-def _line_rows(line_text: str, width: int) -> int:
-    return max(1, -(-cell_len(escape(line_text)) // max(1, width)))
+def _shown(line: Line, f: Finding | None) -> tuple[int, int]:
+    """The part of a line the page view shows: all of it, or for a very long line (a page
+    without line breaks) MAX_LINE characters around the finding."""
+    if line.end - line.start <= MAX_LINE:
+        return line.start, line.end
+    centre = f.start if f and line.start <= f.start <= line.end else line.start
+    a = max(line.start, centre - MAX_LINE // 2)
+    return a, min(line.end, a + MAX_LINE)
+
+
+def _line_rows(line: Line, f: Finding | None, width: int) -> int:
+    a, b = _shown(line, f)
+    return max(1, -(-cell_len(escape(line.text[a - line.start:b - line.start])) // max(1, width)))
 
 
 def window(doc: Document, f: Finding | None, height: int, width: int, top: int | None = None) -> tuple[int, int]:
@@ -44,17 +56,17 @@ def window(doc: Document, f: Finding | None, height: int, width: int, top: int |
     first = top if top is not None else doc.line_of(f.start) if f else 0
     if top is None and f:
         budget = height // 3
-        while first > 0 and budget - _line_rows(doc.lines[first - 1].text, width) >= 0:
+        while first > 0 and budget - _line_rows(doc.lines[first - 1], f, width) >= 0:
             first -= 1
-            budget -= _line_rows(doc.lines[first].text, width)
+            budget -= _line_rows(doc.lines[first], f, width)
     first = max(0, min(first, len(doc.lines) - 1))
     last, used = first, 0
     while last < len(doc.lines) and used < height:
-        used += _line_rows(doc.lines[last].text, width)
+        used += _line_rows(doc.lines[last], f, width)
         last += 1
-    while top is None and first > 0 and used + _line_rows(doc.lines[first - 1].text, width) <= height:
+    while top is None and first > 0 and used + _line_rows(doc.lines[first - 1], f, width) <= height:
         first -= 1                                  # near the end: fill the view from above
-        used += _line_rows(doc.lines[first].text, width)
+        used += _line_rows(doc.lines[first], f, width)
     return first, last - 1
 
 
@@ -65,14 +77,14 @@ def document_view(doc: Document, f: Finding | None, first: int, last: int) -> Re
     grid.add_column(overflow="fold")
     lo, hi = (f.start, f.end) if f else (-1, -1)
     for line in doc.lines[first:last + 1]:
-        row = Text()
-        a, b = max(lo, line.start), min(hi, line.end)
-        if a < b:
-            row.append(escape(line.text[:a - line.start]))
-            row.append(escape(line.text[a - line.start:b - line.start]), SPAN)
-            row.append(escape(line.text[b - line.start:]))
-        else:
-            row.append(escape(line.text))
+        row, (s0, s1) = Text(), _shown(line, f)
+        if s0 > line.start:
+            row.append(f"… ({s0 - line.start} characters) … ", GUTTER)
+        a, b = min(max(lo, s0), s1), max(min(hi, s1), s0)
+        for x, y, style in ((s0, a, ""), (a, b, SPAN), (b, s1, "")):
+            row.append(escape(line.text[x - line.start:y - line.start]), style)
+        if s1 < line.end:
+            row.append(f" … ({line.end - s1} characters) …", GUTTER)
         broken = lo <= line.end < hi or (lo == hi == line.end)
         if broken:
             row.append(BREAK, SPAN)

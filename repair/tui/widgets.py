@@ -1,9 +1,8 @@
 """The review screen's widgets. They display a ReviewSession; they never decide anything."""
 from __future__ import annotations
 
-from typing import Optional
-
 from dataclasses import dataclass
+from typing import Optional
 
 from rich.text import Text
 from textual import events
@@ -25,7 +24,9 @@ CURSOR, CURSOR_FOCUSED = "on #303050", "bold on #3a3a70"
 class FileList(OptionList):
     """One line per file: name, open findings (… while detecting), * when modified."""
 
-    _shown: list = []
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._shown: list[Text] = []
 
     def show(self, sessions: list[ReviewSession], current: int) -> None:
         labels = [self._label(s) for s in sessions]
