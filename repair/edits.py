@@ -30,6 +30,12 @@ def overlaps(a: Edit, b: Edit) -> bool:
         or (b.start == b.end and a.start < b.start < a.end)
 
 
+def internally_consistent(edits: Sequence[Edit]) -> bool:
+    """A fix's own edits must not overlap (a detector bug otherwise; such a fix is never applied)."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    return all(not overlaps(a, b) and a.end <= b.start for a, b in zip(ordered, ordered[1:]))
+
+
 def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     """Apply non-overlapping edits, from the back so earlier offsets stay valid."""
     ordered = sorted(edits, key=lambda e: (e.start, e.end))
@@ -51,7 +57,7 @@ def select_fixes(findings: Sequence[Finding], unsafe: bool = False) -> list[Find
                     key=lambda f: (-f.confidence, f.start, f.kind))
     for f in ranked:
         edits = f.fix.edits
-        if any(overlaps(e, t) for e in edits for t in taken):
+        if not internally_consistent(edits) or any(overlaps(e, t) for e in edits for t in taken):
             continue
         # never delete a copy whose kept twin another fix is about to delete or change
         if any(e.start < hi and lo < e.end for e in edits for lo, hi in kept_spans if e.replacement == ""):

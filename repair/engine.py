@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 from .document import Document
-from .edits import apply_edits, select_fixes, verify
+from .edits import TextLossError, apply_edits, select_fixes, verify
 from .model import Finding
 from .settings import Settings
 from .detectors import broken_wraps, duplicates, headlines, truncation
@@ -70,8 +70,25 @@ def fix_text(text: str, settings: Settings = Settings(), unsafe: bool | None = N
         chosen = select_fixes(findings, unsafe)
         if not chosen:
             break
-        new = apply_edits(text, [e for f in chosen for e in f.fix.edits])
-        verify(text, [f.fix for f in chosen], new)
+        try:
+            new = apply_edits(text, [e for f in chosen for e in f.fix.edits])
+            verify(text, [f.fix for f in chosen], new)
+        except (TextLossError, ValueError) as exc:
+            # a detector proposed a bad fix: keep only the fixes that pass on their own, say so
+            good = []
+            for f in chosen:
+                try:
+                    verify(text, [f.fix], apply_edits(text, f.fix.edits))
+                    good.append(f)
+                except (TextLossError, ValueError) as one:
+                    errors.append(f"{f.name} at line {f.line}: fix refused: {one}")
+            if len(good) == len(chosen):
+                raise exc
+            chosen = good
+            if not chosen:
+                break
+            new = apply_edits(text, [e for f in chosen for e in f.fix.edits])
+            verify(text, [f.fix for f in chosen], new)
         if new == text:
             break
         applied.extend(chosen)

@@ -1,15 +1,12 @@
-"""Reviewing one file's findings: accept / reject / edit / skip / undo, then write. Pure Python.
+"""Reviewing one file's findings: accept / reject / edit / skip / undo, then write. Pure Python:
+the UI (repair.tui) only calls these methods; findings come from `repair.engine.check`.
 
-The UI (repair.tui) only calls these methods; nothing here imports Textual or detects anything
-itself: findings come from `repair.engine.check`, the call the CLI makes.
-
-- accept/edit apply a fix with `apply_edits` + `verify` (never lose text: TextLossError says why
-  not), then re-detect on the new text so no offset goes stale. Pages over REDETECT_MAX_CHARS
-  re-map the other findings instead (repair.remap drops any the edit touched).
-- reject/skip close a finding for this session; decided findings are re-mapped across edits and
-  matched to fresh detections by place or content key (review_ops.statuses).
-- Rejections reach the decisions file when the page is written (`write`), with the text, so `u`
-  can take them back until then, and quitting with unsaved work asks first.
+- accept/edit apply a fix with `apply_edits` + `verify` (never lose text; TextLossError says why
+  not), then re-detect, so no offset goes stale; pages over REDETECT_MAX_CHARS re-map the other
+  findings instead (repair.remap drops any the edit touched).
+- reject/skip close a finding for the session; decided findings follow the edits (re-mapped) and
+  match fresh detections by place or content key. Rejections reach the decisions file on `write`,
+  with the text, so `u` can take them back until then; quitting with unsaved work asks first.
 """
 from __future__ import annotations
 
@@ -24,7 +21,7 @@ from .engine import MAX_ROUNDS, CheckResult, check
 from .model import Finding, Fix
 from .remap import Shift, remap
 from .review_list import Listing, Row
-from .review_ops import apply_verified, edit_region, minimal_edit, refusal, save_rejections, statuses
+from .review_ops import apply_verified, edit_region, minimal_edit, refusal, same_newlines, save_rejections, statuses
 from .settings import Settings
 from .textio import TextFile, read, write_atomic
 
@@ -59,7 +56,8 @@ class ReviewSession(Listing):
     errors: list[str] = field(default_factory=list)
     history: list[State] = field(default_factory=list)
     open_count: int = 0
-    _saved: frozenset = frozenset()           # rejection keys this session has written
+    _saved: frozenset = frozenset()           # rejection keys the decisions file holds for us
+    _added: frozenset = frozenset()           # ... of which this session added (undo may remove)
     _doc: Optional[Document] = None
 
     @classmethod
@@ -160,10 +158,11 @@ class ReviewSession(Listing):
         return edit_region(self.doc, f)
 
     def edit(self, f: Finding, new_region_text: str) -> None:
-        """Put the editor's text in place of the edit region, verified like any fix:
-        TextLossError if it loses or invents characters, ValueError if it changes nothing."""
+        """Put the editor's text in place of the edit region (its line breaks in the page's style),
+        verified like any fix: TextLossError if it loses or invents characters, ValueError if it
+        changes nothing."""
         lo, hi, _ = self.edit_region(f)
-        edit = minimal_edit(self.text, lo, hi, new_region_text)
+        edit = minimal_edit(self.text, lo, hi, same_newlines(new_region_text, self.text[lo:hi], self.doc.newline))
         fix = Fix((edit,), f"edited: {f.fix.description if f.fix else f.message}", True,
                   f.fix.deletes if f.fix else ())
         self._apply([f], [fix], f"edit {f.name} at line {f.line}")
@@ -200,5 +199,7 @@ class ReviewSession(Listing):
             self.file = replace(tf, text=self.text, mtime_ns=st.st_mtime_ns, size=st.st_size)
         keys = self._reject_keys()
         if set(keys) != self._saved and self.decisions_path:
-            save_rejections(self.decisions_path, tf.path, self.text, keys, self._saved - set(keys))
+            forget = (self._saved - set(keys)) & self._added      # never entries that predate us
+            self._added = (self._added - forget) | save_rejections(self.decisions_path, tf.path, self.text, keys,
+                                                                   forget)
             self._saved = frozenset(keys)

@@ -6,11 +6,14 @@ from __future__ import annotations
 import os
 from typing import Optional, Sequence
 
+import regex
+
 from .decisions import Decisions, finding_key
 from .document import Document
 from .edits import apply_edits, verify
 from .model import Edit, Finding, Fix
 
+NEWLINE = regex.compile(r"\r\n|\r|\n")
 MARGIN = 16   # characters kept around a fix when verifying it (verify looks one back for hyphens)
 
 
@@ -75,6 +78,12 @@ def minimal_edit(text: str, lo: int, hi: int, new: str) -> Edit:
     return Edit(lo + a, hi - b, new[a:len(new) - b])
 
 
+def same_newlines(new: str, region: str, page_newline: str) -> str:
+    """`new` with every line break in the style of `region` (or of the page, if it has none)."""
+    m = NEWLINE.search(region)
+    return NEWLINE.sub(m.group() if m else page_newline, new)
+
+
 def control_chars(text: str) -> Optional[str]:
     """The control characters in `text` an editor widget could not show harmlessly, or None."""
     found = sorted({ch for ch in text if not ch.isprintable() and ch not in "\t\n\r"})
@@ -82,13 +91,14 @@ def control_chars(text: str) -> Optional[str]:
 
 
 def save_rejections(decisions_path: str, file_path: str, text: str, rejected: dict[str, Finding],
-                    forget: set[str]) -> None:
+                    forget: set[str]) -> frozenset:
     """Merge into the decisions file on disk (another file's session may have written it too):
-    drop `forget` keys (rejections undone since the last write), add `rejected` (key -> finding)."""
+    drop `forget` keys (rejections undone since the last write), add `rejected` (key -> finding).
+    Returns the keys that were new to the file."""
     d = Decisions.load(decisions_path)
     d.entries = [e for e in d.entries if e["key"] not in forget]
     base = os.path.dirname(os.path.abspath(decisions_path))
     rel = os.path.relpath(os.path.abspath(file_path), base).replace(os.sep, "/")
-    for f in rejected.values():
-        d.add(f, text, rel)
+    added = frozenset(k for k, f in rejected.items() if d.add(f, text, rel))
     d.save()
+    return added

@@ -111,9 +111,13 @@ def assert_loses_only_copies_and_hyphens(before: str, result) -> None:
     lost = a - b
     if not lost:
         return
-    deleted_copies = any(f.kind == "duplicate-paragraph" for f in result.applied)
-    unexplained = {ch for ch in lost if ch != "-" and (not deleted_copies or b[ch] == 0)}
-    assert not unexplained, f"fix lost {''.join(sorted(unexplained))!r} that survive nowhere in the output"
+    copies = [f for f in result.applied if f.kind == "duplicate-paragraph"]
+    unexplained = Counter({ch: n for ch, n in lost.items() if ch != "-" and (not copies or b[ch] == 0)})
+    # a near copy (OCR noise) is deleted with its noise: what survives nowhere must stay within the
+    # 20% difference a near copy may have (repair.edits.DUPLICATE_MIN_SIMILARITY)
+    deleted = sum(e.end - e.start for f in copies for e in f.fix.edits)
+    assert sum(unexplained.values()) <= 0.2 * deleted, \
+        f"fix lost {''.join(sorted(unexplained.elements()))!r} that survive nowhere in the output"
 
 
 def assert_properties(text: str, unsafe: bool = True) -> None:

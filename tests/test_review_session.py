@@ -154,6 +154,15 @@ def test_write_keeps_bom_and_crlf(tmp_path):
     assert "信贷投放力度".encode() in data
 
 
+def test_edit_keeps_crlf_line_breaks(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes(open(PAGE, encoding="utf-8").read().replace("\n", "\r\n").encode("utf-8"))
+    s = ReviewSession.open(str(path))
+    f = s.current
+    s.edit(f, s.edit_region(f)[2].replace("信贷投放", "信贷投\n放"))     # an editor types "\n"
+    assert "信贷投\r\n放力度" in s.text and "\n" not in s.text.replace("\r\n", "")
+
+
 def test_write_refuses_when_the_file_changed_on_disk(page):
     s = ReviewSession.open(page)
     s.accept(s.current)
@@ -174,6 +183,18 @@ def test_undoing_a_written_rejection_removes_it_on_the_next_write(page, tmp_path
     assert s.dirty
     s.write()
     assert Decisions.load(str(tmp_path / FILENAME)).entries == []
+
+
+def test_rejecting_again_with_no_decisions_then_undoing_keeps_the_old_entry(page, tmp_path):
+    s = ReviewSession.open(page)
+    s.reject(s.current)
+    s.write()
+    again = ReviewSession.open(page, Settings(use_decisions=False))
+    again.reject(again.current)
+    again.write()
+    again.undo()
+    again.write()
+    assert len(Decisions.load(str(tmp_path / FILENAME)).entries) == 1
 
 
 def test_decisions_go_to_the_repository_root_with_a_relative_path(tmp_path):

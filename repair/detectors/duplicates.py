@@ -15,7 +15,7 @@ Reduplication (常常, 看一看) and parallel clauses (一起来想…一起来
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterator
 
 import regex
@@ -149,6 +149,11 @@ def _paragraph_duplicates(doc: Document, settings: Settings) -> Iterator[Finding
         # keep the most complete copy; copies of about the same length (OCR noise: rn for m)
         # keep the first
         longer_first = len(norms[j]) <= len(norms[i]) + max(3, 0.03 * len(norms[i]))
+        if longer_first and norms[i] != norms[j] and not (Counter(norms[j]) - Counter(norms[i])) \
+                and Counter(norms[i]) - Counter(norms[j]):
+            longer_first = True          # the later copy has nothing the first lacks
+        elif longer_first and not (Counter(norms[i]) - Counter(norms[j])) and Counter(norms[j]) - Counter(norms[i]):
+            longer_first = False         # the first copy lacks something the later one has: keep that
         drop, keep = (j, i) if longer_first else (i, j)
         deleted.add(drop)
         yield _delete_block(doc, blocks, drop, keep, score, how)

@@ -23,7 +23,7 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import LEAD_RE, MD_HEADING_RE, is_heading_like, role
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, seam_joiner, strip_ws
+from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws
 
 KIND = "fused-headline"
 # a lead marker inside a line, after a headline-like head: "标题 本报讯 …", "标题（上接第一版）…"
@@ -208,7 +208,7 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
             and role(text[:m.start()]) == "heading":
         return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
     m = SPACE_FUSED_RE.match(text)
-    if m and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
+    if m and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
             settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
         return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     if MARKER_HINT_RE.search(text):
@@ -389,6 +389,7 @@ def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[
         h = paras[i]
         texts.append(doc.text[h.start:h.end])
         edits.append(Edit(paras[i - 1].end, h.end, "") if i > 0 else Edit(h.start, paras[1].start, ""))
+    edits = _merge_deletions(edits)
     edits.append(Edit(at, at, sep.join(texts) + sep))
     fix = Fix(tuple(sorted(edits, key=lambda e: e.start)),
               f"move {len(group)} headline(s) to line {paras[top].first_line + 1}, the top of their article", safe=False)
@@ -402,6 +403,17 @@ def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[
                       f"{paras[a].first_line + 1}, {runner:.0%} at most elsewhere"
                       + ("" if n == 0 else f"; moves together with line {paras[group[0][0]].first_line + 1}"),
                       round(min(0.8, 0.4 + 0.4 * score), 2), fix if n == 0 else None)
+
+
+def _merge_deletions(edits: list[Edit]) -> list[Edit]:
+    """Deletions of neighbouring headlines may share a separator: merge them into one span."""
+    merged: list[Edit] = []
+    for e in sorted(edits, key=lambda e: e.start):
+        if merged and e.start <= merged[-1].end:
+            merged[-1] = Edit(merged[-1].start, max(merged[-1].end, e.end), "")
+        else:
+            merged.append(e)
+    return merged
 
 
 def _article_start(paras: list[Paragraph], a: int) -> int:
