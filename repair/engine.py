@@ -47,7 +47,8 @@ def check(doc: Document | str, settings: Settings = Settings()) -> CheckResult:
         if not settings.enabled(kind):
             continue
         try:
-            findings.extend(f for f in detect(doc, settings) if f.confidence >= settings.min_confidence)
+            floor = settings.min_confidence_for(kind)
+            findings.extend(f for f in detect(doc, settings) if f.confidence >= floor)
         except Exception as exc:  # a crashing detector is a reported error, not a dead run
             errors.append(f"{kind}: detector crashed: {type(exc).__name__}: {exc}")
     findings.sort(key=lambda f: (f.start, f.kind))
