@@ -192,25 +192,22 @@ def _fused_in_block(doc: Document, paras: list[Paragraph], k: int, settings: Set
 
 def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, str, str]]:
     """(start, end) of the gap where a headline and the text run into it must be split."""
-    m = BOLD_FUSED_RE.match(text)
+    # cheap substring tests first (C speed): most lines are plain body text and leave here
+    m = BOLD_FUSED_RE.match(text) if text.lstrip().startswith("**") else None
     if m:
         return m.end(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()), m.group().strip(), \
             "a bold subhead is followed on the same line by its section's text"
-    for pattern, why in ((EN_BYLINE_RE, "a title-case headline runs into the byline"),
-                         (EN_DATELINE_RE, "a title-case headline runs into the dateline")):
-        m = pattern.search(text)
+    for pattern, why, hint in ((EN_BYLINE_RE, "a title-case headline runs into the byline", " By "),
+                               (EN_DATELINE_RE, "a title-case headline runs into the dateline", "-")):
+        m = pattern.search(text) if hint in text or (hint == "-" and ("—" in text or "–" in text)) else None
         head = text[:m.start()] if m else ""
         if m and len(head.split()) >= 3 and any(c.islower() for c in head) and is_heading_like(head) \
                 and role(head) == "heading":
             return m.start(), m.end(), head.strip(), why
-    m = NAMES_TAIL_RE.search(text)
+    m = NAMES_TAIL_RE.search(text) if len(text) <= 60 and " " in text.strip() else None
     if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
             and role(text[:m.start()]) == "heading":
         return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
-    m = SPACE_FUSED_RE.match(text)
-    if m and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
-            settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
-        return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     if MARKER_HINT_RE.search(text):
         for m in INLINE_LEAD_RE.finditer(text):
             at = _dateline_start(text, m)
@@ -220,6 +217,10 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
                 gap_end = at + len(text[at:]) - len(text[at:].lstrip())
                 return len(text[:at].rstrip()), gap_end, head, \
                     "a short line without sentence punctuation runs into a dateline"
+    m = SPACE_FUSED_RE.match(text) if (" " in text[1:42] or "\u3000" in text[1:42]) else None
+    if m and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
+            settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
+        return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     return None
 
 
