@@ -184,8 +184,7 @@ def _units(text: str, pattern: regex.Pattern) -> list[tuple[int, int]]:
 
 def _may_repeat(text: str) -> bool:
     """Cheap test first: every repeat, even of a reworded sentence, repeats some clause exactly."""
-    clauses = [_plain(c) for c in CLAUSE_FIND_RE.findall(text)]
-    clauses = [c for c in clauses if len(c) >= 4]
+    clauses = [c for c in CLAUSE_FIND_RE.findall(_plain(text)) if len(c) >= 4]
     return len(set(clauses)) < len(clauses)
 
 
@@ -263,12 +262,12 @@ def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, thresho
     return out
 
 
-CLOSERS_RE = regex.compile(r"[\s”’」』）)\"']+")
+CLOSERS = str.maketrans("", "", "”’」』）)\"'")
 
 
 def _plain(t: str) -> str:
     """Text compared for a repeat: no spaces, no closing quotes (the last copy may close a quote)."""
-    return CLOSERS_RE.sub("", t)
+    return "".join(t.translate(CLOSERS).split())
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -323,12 +323,13 @@ def _displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: 
     arts = sorted(by_start.items())
     if len(arts) < 2:
         return
-    gram_cache: dict[int, set[str]] = {}
+    text_cache: dict[int, str] = {}
 
-    def grams_of(k: int) -> set[str]:
-        if k not in gram_cache:
-            gram_cache[k] = set().union(*(_bigrams(paras[m].text) for m in arts[k][1]))
-        return gram_cache[k]
+    def text_of(k: int) -> str:
+        """The article's words as one string (punctuation out, as in _bigrams), searched in C."""
+        if k not in text_cache:
+            text_cache[k] = "\x00".join(NON_WORD_RE.sub("", paras[m].text) for m in arts[k][1])
+        return text_cache[k]
 
     moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
     for i in suspects:
@@ -336,10 +337,14 @@ def _displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: 
         if len(near) < 2:
             continue
         grams = _bigrams(paras[i].text)
-        df = {g: sum(1 for k in near if g in grams_of(k)) for g in grams}
+        present = {k: [g for g in grams if g in text_of(k)] for k in near}
+        df = {g: 0 for g in grams}
+        for found in present.values():
+            for g in found:
+                df[g] += 1
         # rarer shared bigrams say more: weight each by the inverse of how many articles have it
         weight = sum(1.0 / df[g] if df[g] else 1.0 for g in grams)
-        scores = {k: sum(1.0 / df[g] for g in grams if g in grams_of(k)) / weight for k in near}
+        scores = {k: sum(1.0 / df[g] for g in present[k]) / weight for k in near}
         best = max(near, key=lambda k: scores[k])
         ranked = sorted(scores.values(), reverse=True)
         runner = ranked[1] if len(ranked) > 1 else 0.0
