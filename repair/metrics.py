@@ -9,7 +9,7 @@ subsequence of the two paragraph lists.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .model import KINDS
 

@@ -4,7 +4,7 @@ All offsets are code points into the decoded text (BOM excluded); lines are 1-ba
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass
 from typing import Optional
 
 KINDS = ("broken-wrap", "duplicate-paragraph", "truncated-sentence", "fused-headline")

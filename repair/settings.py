@@ -1,7 +1,7 @@
 """Settings: one value built from flags (and config files) before any work starts."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .files import DEFAULT_INCLUDE
 from .model import KINDS

@@ -27,7 +27,7 @@ from ..model import Edit, Finding, Fix
 from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
                      is_heading_like, role)
 from ..seams import standalone_adverb, straddling_word
-from ..textutil import CLAUSE_PUNCT_RE, ends_sentence, seam_joiner, strip_ws
+from ..textutil import ends_sentence, seam_joiner, strip_ws
 
 KIND = "broken-wrap"
 # How a new paragraph typically opens in news text: a time, a place phrase, "据了解", a quote.

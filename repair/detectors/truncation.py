@@ -15,7 +15,8 @@ import regex
 
 from ..document import Document
 from .duplicates import deleted_blocks
-from .headlines import dropped_in, tail_headlines
+from .headline_fusion import tail_headlines
+from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role

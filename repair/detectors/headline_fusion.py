@@ -1,0 +1,174 @@
+"""fused-headline, run together: a headline sharing a line or a block with other text.
+
+    鄂尔多斯以“诚”暖城⏎（上接第一版）目前，…            → the headline gets its own paragraph
+    我市1旗入选国家级优秀案例名单康巴什讯 日前,…      → split before the dateline
+    **全链条服务:…新格局**从青年人才驿站…              → split after the bold subhead
+    …注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单  → the next article's headline split off
+    奋进新征程建功新时代⏎全国一流…⏎2024年全市…⏎暨“局长周讲坛”… → four stacked headlines apart
+"""
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Fix
+from ..paragraphs import Paragraph, paragraphs
+from ..roles import LEAD_RE, is_heading_like, role
+from ..seams import straddling_word
+from ..settings import Settings
+from ..textutil import han_ratio, strip_ws
+
+KIND = "fused-headline"
+
+# a lead marker inside a line, after a headline-like head: "标题 本报讯 …", "标题（上接第一版）…"
+INLINE_LEAD_RE = regex.compile(
+    r"(?<=\S)\s*(?=(本报讯|本报综合消息|\p{Han}{2,5}讯\s|本报\p{Han}{0,6}\d{1,2}月\d{1,2}日电|[（(]上接第.版[）)]))")
+# a bold subhead run into its section's first sentence: "**全链条服务:…新格局**从青年人才驿站…"
+BOLD_FUSED_RE = regex.compile(r"^\s*\*\*[^*\n]{2,60}\*\*(?=\s*[^\s*])")
+# English: "Bank Branches Issue Business Licenses By Wang Yunfei", "… Water Birds ORDOS, April 12 -- …"
+EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][a-z]+ [A-Z])")
+EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
+# a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
+TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)])([^。！？!?）)，,；;]{4,40})\s*$")
+NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
+# "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
+# that reads as sentences (clause punctuation, 30+ characters)
+SPACE_FUSED_RE = regex.compile(r"^\s*([^\s，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))(?=[^\n]*[，,][^\n]*[。！？])")
+MARKER_HINT_RE = regex.compile(r"[讯电]|上接")   # cheap test before INLINE_LEAD_RE
+# 0.19 elsewhere; subheads inside an article (skipped anyway) score 0.0-0.16.
+
+
+def tail_headlines(doc: Document, settings: Settings = Settings()) -> set[int]:
+    """Paragraph indexes whose end is the next article's headline (shared with truncation)."""
+    if "tail-headlines" not in doc.memo:
+        paras = paragraphs(doc)
+        doc.memo["tail-headlines"] = {k for k in range(len(paras) - 1) if _tail_headline(doc, paras, k, settings)}
+    return doc.memo["tail-headlines"]
+
+
+def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Optional[Finding]:
+    """“…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单” followed by the next article's dateline."""
+    if k + 1 >= len(paras) or role(paras[k + 1].text) != "lead":
+        return None
+    line = paras[k].blocks[-1].lines[-1]
+    m = TAIL_HEADLINE_RE.search(line.text)
+    if not m or not is_heading_like(m.group(1)) or len(line.text[:m.start(1)].strip()) < 10:
+        return None
+    at = line.start + m.start(1)
+    fix = Fix((Edit(at, at, doc.paragraph_separator),), "set the headline apart as its own paragraph", safe=True)
+    return Finding(KIND, "same-line", at, line.end, line.index + 1, line.index + 1,
+                   f"headline “{m.group(1).strip()[:20]}” is run onto the end of the paragraph before its article",
+                   "after the paragraph's last sentence comes a short unpunctuated line, and the next paragraph "
+                   "opens an article with a dateline", 0.8, fix)
+
+
+def fused_in_block(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Iterator[Finding]:
+    p = paras[k]
+    sep = doc.paragraph_separator
+    tail = _tail_headline(doc, paras, k, settings)
+    if tail:
+        yield tail
+    for block in p.blocks:
+        for line in block.lines:
+            cut = _same_line_cut(line.text, settings)
+            if cut is None:
+                continue
+            at, end, head, why = cut
+            fix = Fix((Edit(line.start + at, line.start + end, sep),), "put the headline on its own line", safe=True)
+            yield Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                          f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
+        yield from _stacked_headlines(doc, block, settings)
+        # a headline line directly above the lead's first line, in one block of a blank-separated page
+        lines = block.lines
+        for a, b in zip(lines, lines[1:]):
+            if not doc.blank_separated:
+                break
+            ta, tb = a.text.strip(), b.text.strip()
+            if is_heading_like(ta) and LEAD_RE.match(tb) and settings.headline_min_chars <= len(strip_ws(ta)):
+                fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
+                yield Finding(KIND, "same-block", a.start, a.end, a.index + 1, a.index + 1,
+                              f"headline “{ta[:20]}” is run together with the article below it",
+                              "a headline line and a dateline/continuation line share one paragraph", 0.85, fix)
+
+
+def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, str, str]]:
+    """(start, end) of the gap where a headline and the text run into it must be split."""
+    # cheap substring tests first (C speed): most lines are plain body text and leave here
+    m = BOLD_FUSED_RE.match(text) if text.lstrip().startswith("**") else None
+    if m:
+        return m.end(), m.end() + len(text[m.end():]) - len(text[m.end():].lstrip()), m.group().strip(), \
+            "a bold subhead is followed on the same line by its section's text"
+    for pattern, why, hint in ((EN_BYLINE_RE, "a title-case headline runs into the byline", " By "),
+                               (EN_DATELINE_RE, "a title-case headline runs into the dateline", "-")):
+        m = pattern.search(text) if hint in text or (hint == "-" and ("—" in text or "–" in text)) else None
+        head = text[:m.start()] if m else ""
+        if m and len(head.split()) >= 3 and any(c.islower() for c in head) and is_heading_like(head) \
+                and role(head) == "heading":
+            return m.start(), m.end(), head.strip(), why
+    m = NAMES_TAIL_RE.search(text) if len(text) <= 60 and " " in text.strip() else None
+    if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
+            and role(text[:m.start()]) == "heading":
+        return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
+    if MARKER_HINT_RE.search(text):
+        for m in INLINE_LEAD_RE.finditer(text):
+            at = _dateline_start(text, m)
+            head = text[:at].strip()
+            if at > 0 and is_heading_like(head) and \
+                    settings.headline_min_chars <= len(strip_ws(head)) <= settings.headline_max_chars:
+                gap_end = at + len(text[at:]) - len(text[at:].lstrip())
+                return len(text[:at].rstrip()), gap_end, head, \
+                    "a short line without sentence punctuation runs into a dateline"
+    m = SPACE_FUSED_RE.match(text) if (" " in text[1:42] or "\u3000" in text[1:42]) else None
+    if m and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
+            settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
+        return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
+    return None
+
+
+def _dateline_start(text: str, m) -> int:
+    """Where the dateline begins. With no space before it (“…名单康巴什讯”) the place name's length
+    is unknown: prefer three characters, then two, four, five, never splitting a word."""
+    at = m.end()
+    tail = text[at:]
+    pm = PLACE_RE.match(tail)
+    if not pm or at > 0 and text[at - 1].isspace():
+        return at
+    place_end = at + pm.end()          # index of 讯
+    for n in (3, 2, 4, 5):
+        start = place_end - n
+        if start < at or start <= 0:
+            continue
+        if not straddling_word(text[:start], text[start:place_end], min_freq=100):
+            return start
+    return at
+
+
+PLACE_RE = regex.compile(r"\p{Han}{2,8}(?=讯\s)")
+CONNECTIVE_RE = regex.compile(r"^\s*[暨和与及并、—]")
+
+
+def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Finding]:
+    """Four or more headline lines in one block are several headlines (a two- or three-line
+    headline block is one): seed 004's 奋进新征程建功新时代 / 全国一流营商环境创建进行时 /
+    2024年全市领导干部上讲台 / 暨“局长周讲坛”第10期开讲. A line opening on a connective (暨, 和)
+    continues the headline above it."""
+    lines = block.lines
+    if not doc.blank_separated or len(lines) < 4 or not all(role(l.text) == "heading" for l in lines):
+        return
+    sep = doc.paragraph_separator
+    starts = [b for b in lines[1:] if not CONNECTIVE_RE.match(b.text)]
+    if not starts:
+        return
+    why = f"{len(lines)} headline lines share one block; more than three lines are several headlines"
+    first = lines[0]
+    # one finding per headline; the first one's split is carried by the finding below it
+    yield Finding(KIND, "same-block", first.start, first.end, first.index + 1, first.index + 1,
+                  f"headline “{first.text.strip()[:20]}” is stacked in one block with other headlines",
+                  why + f"; it is set apart by the split at line {starts[0].index + 1}", 0.8, None)
+    for b in starts:
+        a = lines[b.index - lines[0].index - 1]
+        fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
+        yield Finding(KIND, "same-block", b.start, b.end, b.index + 1, b.index + 1,
+                      f"headline “{b.text.strip()[:20]}” is stacked in one block with other headlines", why, 0.8, fix)

@@ -1,0 +1,143 @@
+"""fused-headline, displaced: headlines standing away from their articles.
+
+Seed 004 ends with a block of headlines whose articles stand above. Each headline that the text
+below it does not continue is matched to the article (within its page) that shares most of its
+words, rarer words counting more; moving it to that article's top is proposed as an unsafe fix.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headline
+from ..document import Document
+from ..model import Edit, Finding, Fix
+from ..paragraphs import Paragraph
+from ..roles import MD_HEADING_RE, role
+from ..settings import Settings
+from ..textutil import strip_ws
+
+KIND = "fused-headline"
+
+# On seed 004 the displaced headlines score 0.29-0.83 against their own article and at most
+MATCH_MIN = 0.25      # share (weighted by rarity) of a headline's character bigrams in its article
+MATCH_MARGIN = 2.0    # the best article must beat the next by this factor
+KICKER_MAX = 10       # characters: a kicker or column name is short (seed kickers: 2-8)
+LOCAL_MATCH = 0.4     # a headline sharing this share of its bigrams with the text below it is at home
+WINDOW = 150          # displaced headlines stay on their page: look this many paragraphs either way
+
+
+def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
+    heads = [i for i, h in enumerate(paras)
+             if i not in skip and is_headline(h, settings) and not MD_HEADING_RE.match(h.text)]
+    suspects = [i for i in heads if len(bigrams(paras[i].text)) >= 3 and not _at_home(paras, i, settings)]
+    if not suspects:
+        return
+    sections = articles(paras, settings)
+    # sections of one article (split by subheads) are scored together
+    by_start: dict[int, list[int]] = {}
+    for a, b in sections:
+        by_start.setdefault(article_start(paras, a), []).extend(range(a, b))
+    arts = sorted(by_start.items())
+    if len(arts) < 2:
+        return
+    text_cache: dict[int, str] = {}
+
+    def text_of(k: int) -> str:
+        """The article's words as one string (punctuation out, as in _bigrams), searched in C."""
+        if k not in text_cache:
+            text_cache[k] = "\x00".join(NON_WORD_RE.sub("", paras[m].text) for m in arts[k][1])
+        return text_cache[k]
+
+    moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
+    for i in suspects:
+        near = [k for k, (start, members) in enumerate(arts) if abs(start - i) <= WINDOW]
+        if len(near) < 2:
+            continue
+        grams = bigrams(paras[i].text)
+        present = {k: [g for g in grams if g in text_of(k)] for k in near}
+        df = {g: 0 for g in grams}
+        for found in present.values():
+            for g in found:
+                df[g] += 1
+        # rarer shared bigrams say more: weight each by the inverse of how many articles have it
+        weight = sum(1.0 / df[g] if df[g] else 1.0 for g in grams)
+        scores = {k: sum(1.0 / df[g] for g in present[k]) / weight for k in near}
+        best = max(near, key=lambda k: scores[k])
+        ranked = sorted(scores.values(), reverse=True)
+        runner = ranked[1] if len(ranked) > 1 else 0.0
+        if scores[best] < MATCH_MIN or runner * MATCH_MARGIN > scores[best]:
+            continue
+        members = arts[best][1]
+        after = next((k for k in range(i + 1, len(paras)) if not is_headline(paras[k], settings)), None)
+        if after in members or min(members) < i < max(members):
+            continue     # above its own article, or a subhead inside it
+        moves.append((i, best, scores[best], runner))
+    # consecutive displaced headlines bound for one article move together, in their order
+    groups: list[list[tuple[int, int, float, float]]] = []
+    for m in moves:
+        if groups and groups[-1][-1][1] == m[1] and _only_headings_between(paras, groups[-1][-1][0], m[0], settings):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        yield from _move_group(doc, paras, arts, group)
+
+
+def _at_home(paras: list[Paragraph], i: int, settings: Settings) -> bool:
+    """Cheap test first: does the text right below the headline share its words?"""
+    grams = bigrams(paras[i].text)
+    below = []
+    for k in range(i + 1, min(len(paras), i + 8)):
+        if not is_headline(paras[k], settings):
+            below.append(paras[k].text)
+            if len(below) == 3:
+                break
+    text = "".join(below)
+    return bool(text) and sum(g in text for g in grams) >= LOCAL_MATCH * len(grams)
+
+
+def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[Finding]:
+    sep = doc.paragraph_separator
+    top = arts[group[0][1]][0]
+    moving = {i for i, _, _, _ in group}
+    length = sum(len(strip_ws(paras[i].text)) for i in moving)
+    # a kicker goes above a longer headline already standing at the article's top
+    while top > 0 and top - 1 not in moving and role(paras[top - 1].text) == "heading" \
+            and len(strip_ws(paras[top - 1].text)) > length:
+        top -= 1
+    at = paras[top].start
+    texts, edits = [], []
+    # kickers (short: 东胜区侨办, 领导干部上讲台) stand above the headline they go with
+    for i, _, _, _ in sorted(group, key=lambda m: len(strip_ws(paras[m[0]].text)) > KICKER_MAX):
+        h = paras[i]
+        texts.append(doc.text[h.start:h.end])
+        edits.append(Edit(paras[i - 1].end, h.end, "") if i > 0 else Edit(h.start, paras[1].start, ""))
+    edits = _merge_deletions(edits)
+    edits.append(Edit(at, at, sep.join(texts) + sep))
+    fix = Fix(tuple(sorted(edits, key=lambda e: e.start)),
+              f"move {len(group)} headline(s) to line {paras[top].first_line + 1}, the top of their article", safe=False)
+    for n, (i, best, score, runner) in enumerate(group):
+        h = paras[i]
+        line = h.first_line + 1
+        a = arts[best][0]
+        yield Finding(KIND, "displaced", h.start, h.end, line, line,
+                      f"headline “{h.text.strip()[:20]}” stands away from its article (line {paras[a].first_line + 1})",
+                      f"{score:.0%} of its words (weighted by rarity) occur in the article at line "
+                      f"{paras[a].first_line + 1}, {runner:.0%} at most elsewhere"
+                      + ("" if n == 0 else f"; moves together with line {paras[group[0][0]].first_line + 1}"),
+                      round(min(0.8, 0.4 + 0.4 * score), 2), fix if n == 0 else None)
+
+
+def _merge_deletions(edits: list[Edit]) -> list[Edit]:
+    """Deletions of neighbouring headlines may share a separator: merge them into one span."""
+    merged: list[Edit] = []
+    for e in sorted(edits, key=lambda e: e.start):
+        if merged and e.start <= merged[-1].end:
+            merged[-1] = Edit(merged[-1].start, max(merged[-1].end, e.end), "")
+        else:
+            merged.append(e)
+    return merged
+
+
+def _only_headings_between(paras: list[Paragraph], i: int, j: int, settings: Settings) -> bool:
+    return all(is_headline(paras[k], settings) for k in range(i + 1, j))
