@@ -82,7 +82,9 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]
     drop, glue = seam_joiner(tail, nxt.text)
-    edits = [Edit(prev.end - drop, nxt.start, glue)]
+    # a de-hyphenation is its own edit, so the check can tell it from the moved headline
+    cut = prev.blocks[-1].lines[-1].start + len(tail)          # just past the last visible character
+    edits = [Edit(cut, nxt.start, glue)] + ([Edit(cut - drop, cut, "")] if drop else [])
     if top is not None:
         at = paras[top].start
         edits.insert(0, Edit(at, at, head_text + sep))
