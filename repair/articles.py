@@ -6,6 +6,7 @@ needs no dictionary: 东胜区侨办 shares 东胜, 侨办… with 东胜区政�
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -19,9 +20,13 @@ NON_WORD_RE = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 
 
 def is_headline(p: Paragraph, settings: Settings) -> bool:
-    t = p.text.strip()
-    n = len(strip_ws(t))
-    return bool(MD_HEADING_RE.match(t)) or (role(t) == "heading" and settings.headline_min_chars <= n <= settings.headline_max_chars)
+    return _headline_text(p.text, settings.headline_min_chars, settings.headline_max_chars)
+
+
+@lru_cache(maxsize=1 << 14)
+def _headline_text(text: str, lo: int, hi: int) -> bool:
+    t = text.strip()
+    return bool(MD_HEADING_RE.match(t)) or (role(t) == "heading" and lo <= len(strip_ws(t)) <= hi)
 
 
 def share(grams: set[str], text: str) -> float:

@@ -8,10 +8,12 @@
 import glob
 import os
 from collections import Counter
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
+import repair.engine
 from repair import TextLossError, fix_text
 from repair.textutil import strip_ws
 from conftest import ROOT, SEEDS
@@ -104,36 +106,57 @@ def damaged_text(draw):
 
 # ---------------------------------------------------------------- the properties
 
-def assert_loses_only_copies_and_hyphens(before: str, result) -> None:
-    a, b = Counter(strip_ws(before)), Counter(strip_ws(result.text))
+class DeletionLog:
+    """Wraps the engine's `verify` to record, per round, the characters a passing fix may drop:
+    the deleted duplicate copies (`Fix.deletes`) and hyphens removed at a joined line end."""
+
+    def __init__(self):
+        self.allowed = Counter()
+        self.real = repair.engine.verify
+
+    def __call__(self, text, fixes, result):
+        self.real(text, fixes, result)
+        for fix in fixes:
+            for d0, d1, _, _ in fix.deletes:
+                self.allowed.update(strip_ws(text[d0:d1]))
+            for e in fix.edits:
+                if strip_ws(text[e.start:e.end]) == "-" and not strip_ws(e.replacement):
+                    self.allowed["-"] += 1
+
+    def __enter__(self):
+        self.patch = mock.patch.object(repair.engine, "verify", self)
+        self.patch.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.patch.stop()
+
+
+def assert_loses_only_copies_and_hyphens(before: str, after: str, allowed: Counter) -> None:
+    a, b = Counter(strip_ws(before)), Counter(strip_ws(after))
     added = b - a
     assert not added, f"fix added characters {''.join(added.elements())!r}"
-    lost = a - b
-    if not lost:
-        return
-    copies = [f for f in result.applied if f.kind == "duplicate-paragraph"]
-    unexplained = Counter({ch: n for ch, n in lost.items() if ch != "-" and (not copies or b[ch] == 0)})
-    # a near copy (OCR noise) is deleted with its noise: what survives nowhere must stay within the
-    # 20% difference a near copy may have (repair.edits.DUPLICATE_MIN_SIMILARITY)
-    deleted = sum(e.end - e.start for f in copies for e in f.fix.edits)
-    assert sum(unexplained.values()) <= 0.2 * deleted, \
-        f"fix lost {''.join(sorted(unexplained.elements()))!r} that survive nowhere in the output"
+    unexplained = (a - b) - allowed
+    assert not unexplained, f"fix lost {''.join(sorted(unexplained.elements()))!r}, not from a deleted copy or hyphen"
 
 
 def assert_properties(text: str, unsafe: bool = True) -> None:
-    try:
-        first = fix_text(text, unsafe=unsafe)
-    except TextLossError as exc:   # the engine tried to write a result that loses or invents text
-        pytest.fail(f"TextLossError: {exc}\ninput: {text!r}")
-    assert not first.errors, first.errors
-    assert_loses_only_copies_and_hyphens(text, first)
+    with DeletionLog() as log:
+        try:
+            first = fix_text(text, unsafe=unsafe)
+        except TextLossError as exc:   # the engine tried to write a result that loses or invents text
+            pytest.fail(f"TextLossError: {exc}\ninput: {text!r}")
+    assert not first.errors, first.errors    # a crashed detector, or a fix the engine had to refuse
+    assert_loses_only_copies_and_hyphens(text, first.text, log.allowed)
     second = fix_text(first.text, unsafe=unsafe)
     assert second.text == first.text, f"not idempotent; second pass applied {[f.name for f in second.applied]}"
     if "\r\n" in text and "\n" not in text.replace("\r\n", ""):
         assert "\n" not in first.text.replace("\r\n", ""), "a fix inserted a bare LF into a CRLF text"
 
 
-PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# modest by default (2 cores); REPAIR_PROPERTY_EXAMPLES=3000 to hunt
+EXAMPLES = int(os.environ.get("REPAIR_PROPERTY_EXAMPLES", "150"))
+PROFILE = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @PROFILE
@@ -141,17 +164,18 @@ PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[Healt
 @example("切实以精准化考\n\n核推动工作提质,以刚性约束推动责任落实。")
 @example("")
 @example("\r\n")
+@example("council council.Council co-\n\nunci\n\nl the the the")   # a move took the hyphen along: fix refused
 def test_fix_unsafe_on_generated_damage(text):
     assert_properties(text, unsafe=True)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=max(1, EXAMPLES // 2), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(damaged_text())
 def test_fix_safe_on_generated_damage(text):
     assert_properties(text, unsafe=False)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=max(1, EXAMPLES // 2), deadline=None)
 @given(st.text(max_size=200))
 def test_fix_on_arbitrary_unicode(text):
     assert_properties(text, unsafe=True)
@@ -168,3 +192,4 @@ def test_fix_properties_on_file(path):
     with open(path, encoding="utf-8") as fh:
         text = fh.read()
     assert_properties(text, unsafe=True)
+
