@@ -149,11 +149,11 @@ def _paragraph_duplicates(doc: Document, settings: Settings) -> Iterator[Finding
         # keep the most complete copy; copies of about the same length (OCR noise: rn for m)
         # keep the first
         longer_first = len(norms[j]) <= len(norms[i]) + max(3, 0.03 * len(norms[i]))
-        if longer_first and norms[i] != norms[j] and not (Counter(norms[j]) - Counter(norms[i])) \
-                and Counter(norms[i]) - Counter(norms[j]):
-            longer_first = True          # the later copy has nothing the first lacks
-        elif longer_first and not (Counter(norms[i]) - Counter(norms[j])) and Counter(norms[j]) - Counter(norms[i]):
-            longer_first = False         # the first copy lacks something the later one has: keep that
+        if longer_first and norms[i] != norms[j]:
+            # of two copies of about the same length keep the one that lacks nothing the other has
+            extra_i, extra_j = Counter(norms[i]) - Counter(norms[j]), Counter(norms[j]) - Counter(norms[i])
+            if extra_j and not extra_i:
+                longer_first = False
         drop, keep = (j, i) if longer_first else (i, j)
         deleted.add(drop)
         yield _delete_block(doc, blocks, drop, keep, score, how)

@@ -6,6 +6,7 @@ words, rarer words counting more; moving it to that article's top is proposed as
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headline
@@ -38,6 +39,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     for a, b in sections:
         by_start.setdefault(article_start(paras, a), []).extend(range(a, b))
     arts = sorted(by_start.items())
+    starts = [start for start, _ in arts]
     if len(arts) < 2:
         return
     text_cache: dict[int, str] = {}
@@ -50,7 +52,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
 
     moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
     for i in suspects:
-        near = [k for k, (start, members) in enumerate(arts) if abs(start - i) <= WINDOW]
+        near = list(range(bisect_left(starts, i - WINDOW), bisect_right(starts, i + WINDOW)))
         if len(near) < 2:
             continue
         grams = bigrams(paras[i].text)

@@ -9,6 +9,7 @@ Otherwise nothing can be restored, so `end`/`start` findings carry no fix.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Iterator, Optional
 
 import regex
@@ -32,6 +33,7 @@ INTRODUCES_RE = regex.compile(r"[：:]\s*$")   # "…注意以下事项：" intr
 FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
 FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
+FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
 
@@ -83,6 +85,7 @@ def _orphan_start(p: Paragraph) -> Optional[str]:
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     paras = paragraphs(doc)
     used_fragments: set[int] = set()
+    orphans = _orphans(paras)
     copies = deleted_blocks(doc, settings)
     split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
     for i, p in enumerate(paras):
@@ -92,7 +95,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         if p.first_line in copies or i in split_by_headline:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
         if _cut(p):
-            frag = _find_fragment(paras, i, used_fragments)
+            frag = _find_fragment(paras, i, used_fragments, orphans)
             if frag is not None:
                 used_fragments.add(frag)
                 yield _displaced(doc, paras, i, frag)
@@ -126,13 +129,10 @@ def _broken_char(doc: Document, p: Paragraph) -> Finding:
                    "the extractor replaced bytes it could not decode; the character is lost", 0.9, None)
 
 
-def _find_fragment(paras: list[Paragraph], i: int, used: set[int]) -> Optional[int]:
-    """A short orphan elsewhere that finishes paragraph i's sentence, judged by the word the seam forms."""
-    tail = paras[i].blocks[-1].lines[-1].text.rstrip()
-    best, best_score = None, 0.0
+def _orphans(paras: list[Paragraph]) -> list[int]:
+    """Short paragraphs that end a sentence but do not continue their neighbour: candidate pieces."""
+    out = []
     for j, q in enumerate(paras):
-        if j == i or j == i + 1 or j in used:
-            continue
         t = q.text.strip()
         latin = bool(LATIN_START_RE.match(t))
         if not (0 < len(strip_ws(t)) <= (FRAGMENT_MAX_LATIN if latin else FRAGMENT_MAX) and ends_sentence(t)
@@ -141,8 +141,21 @@ def _find_fragment(paras: list[Paragraph], i: int, used: set[int]) -> Optional[i
         prev = paras[j - 1] if j > 0 else None
         if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
             continue   # it continues its own neighbour
+        out.append(j)
+    return out
+
+
+def _find_fragment(paras: list[Paragraph], i: int, used: set[int], orphans: list[int]) -> Optional[int]:
+    """A short orphan on the same page that finishes paragraph i's sentence, judged by the word the
+    seam forms. Only orphans within FRAGMENT_WINDOW paragraphs are considered (linear cost)."""
+    tail = paras[i].blocks[-1].lines[-1].text.rstrip()
+    best, best_score = None, 0.0
+    for j in orphans[bisect_left(orphans, i - FRAGMENT_WINDOW):bisect_right(orphans, i + FRAGMENT_WINDOW)]:
+        if j == i or j == i + 1 or j in used:
+            continue
+        t = paras[j].text.strip()
         word = straddling_word(tail, t, min_freq=FRAGMENT_WORD_FREQ)
-        if latin and regex.search(r"[a-z,]\s*$", tail):
+        if LATIN_START_RE.match(t) and regex.search(r"[a-z,]\s*$", tail):
             word = f"{tail.split()[-1]} {t.split()[0]}"      # a lowercase orphan finishing a Latin clause
         if not word:
             continue
