@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Optional, Sequence
 
 from .config import ConfigError, describe, resolve_args
 from .model import KINDS
-from .report import EXIT_CLEAN, EXIT_ERROR, FORMATTERS
+from .report import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMATTERS
 from .runner import FixMode, add_decisions, check_paths, fix_paths
 from .settings import Settings
 
@@ -65,6 +66,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # `repair check … | head`: the reader left; stop quietly, as other Unix tools do
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FINDINGS
+
+
+def _main(argv: Optional[Sequence[str]] = None) -> int:
     ap = build_parser()
     args = ap.parse_args(argv)
     if args.command == "eval":

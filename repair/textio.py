@@ -88,6 +88,9 @@ def write_atomic(path: str, text: str, encoding: str = "utf-8", bom: bool = Fals
             expect_mtime_ns is not None and os.stat(path).st_mtime_ns != expect_mtime_ns
             or expect_digest is not None and _digest_of(path) != expect_digest):
         raise InputError(f"{shown}: changed on disk since it was read; not overwritten")
+    if os.path.exists(path) and not os.stat(path).st_mode & 0o222:
+        # a rename would replace it anyway: honour the owner's read-only mark instead
+        raise InputError(f"{shown}: read-only; not overwritten (chmod u+w it, or use -o/--stdout)")
     data = encode(text, encoding, bom)
     directory = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".repair-", dir=directory)
