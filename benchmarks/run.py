@@ -175,6 +175,11 @@ def fmt(x: float | None, digits: int = 3) -> str:
     return f"{x:,.{digits}f}" if x < 100 else f"{x:,.0f}"
 
 
+def slower(m: float) -> str:
+    x = TARGET_MBS / m
+    return f"{x:,.1f}× too slow" if x < 10 else f"{x:,.0f}× too slow"
+
+
 def cell(r: dict | None) -> str:
     if r is None:
         return "—"
@@ -243,16 +248,16 @@ def report(args, results: dict, profiles: dict, corpus_info: str) -> str:
         fl, oc, ck, fx = (mbs(g(n, s)) for n in MAIN)
         ratio = lambda a, b: f"1 : {b / a:,.0f}" if a and b else "—"  # noqa: E731
         files = next((g(n, s)["files"] for n in MAIN if g(n, s) and "files" in g(n, s)), "—")
-        target = "—" if ck is None else (f"ok (≥ {TARGET_MBS:g})" if ck >= TARGET_MBS else f"{TARGET_MBS / ck:,.0f}× too slow")
+        target = "—" if ck is None else (f"ok (≥ {TARGET_MBS:g})" if ck >= TARGET_MBS else slower(ck))
         L.append(f"| {s:g} | {files} | {cell(g('floor', s))} | {cell(g('opencc', s))} | {cell(g('check', s))} | "
                  f"{cell(g('fix', s))} | {ratio(ck, oc)} | {ratio(ck, fl)} | "
-                 f"{fmt(ck / fx if ck and fx else None, 2)}× | {target} |")
+                 f"{fmt(ck / fx, 2) + '×' if ck and fx else '—'} | {target} |")
     L += ["", "`check / opencc` = 1 : how many times faster the Rust reflow is; `fix / check` = how many "
           "times longer fix takes than check (fix re-checks every round).", ""]
 
     L += ["## Linearity", "", "Cost per MB relative to the smallest size (1.00 = linear; 2.00 = twice the cost per MB).", "",
-          "| measurement | " + " | ".join(f"{s:g} MB: MB/s" for s in sizes) + " | " +
-          " | ".join(f"{s:g} MB: cost/MB" for s in sizes[1:]) + " |",
+          "| " + " | ".join(["measurement", *(f"{s:g} MB: MB/s" for s in sizes),
+                             *(f"{s:g} MB: cost/MB" for s in sizes[1:])]) + " |",
           "|---|" + "---:|" * (2 * len(sizes) - 1)]
     names = [n for n in (*MAIN, "document", *(f"det:{k}" for k in KINDS), "single") if any(g(n, s) for s in sizes)]
     for n in names:
@@ -278,7 +283,7 @@ def report(args, results: dict, profiles: dict, corpus_info: str) -> str:
         for k in ("document", *KINDS):
             r = g("document" if k == "document" else f"det:{k}", s)
             m = mbs(r)
-            vs = "—" if m is None else ("ok" if m >= TARGET_MBS else f"{TARGET_MBS / m:,.0f}× too slow")
+            vs = "—" if m is None else ("ok" if m >= TARGET_MBS else slower(m))
             L.append(f"| {s:g} | {k} | {cell(r)} | {fmt(bd.get(k), 2) if k in bd else '—'} | "
                      f"{fmt(100 * bd[k] / total, 1) if total and k in bd else '—'} | {vs} |")
     L += [""]

@@ -172,6 +172,8 @@ def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Opti
         except ValueError as exc:   # TextLossError or clashing edits: the file is left as it is
             _error(summary, err, f"{path}: {exc}")
             continue
+        for e in result.errors:     # a crashed detector or a refused fix: reported as `check` does
+            _error(summary, err, f"{path}: {e}")
         summary.files += 1
         summary.counts.update(f.kind for f in result.applied)
         summary.kind_files.update({f.kind for f in result.applied})

@@ -122,8 +122,11 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     # break visibly splits a word or the line is a clause (seeds 001 and 003)
     short = len(strip_ws(prev_text)) < SHORT_LINE
     if lrole not in ("body", "lead") or short:
-        if lrole not in ("heading", "body") or len(strip_ws(prev_text)) < 12 or MD_HEADING_RE.match(prev_text) \
-                or OPENER_RE.match(nt):
+        if lrole not in ("heading", "body") or MD_HEADING_RE.match(prev_text) or OPENER_RE.match(nt):
+            return None
+        # 6: a cut piece this short still shows a split word (切实以精准化考 / 核推动…); shorter
+        # lines are kickers and column names (速递, 聚焦), whose seams form no frequent word
+        if len(strip_ws(prev_text)) < (6 if word else 12):
             return None
         if word:
             return Verdict(True, 0.8, f"the line looks like a headline but the break splits the word “{word}”")

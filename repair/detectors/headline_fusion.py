@@ -112,7 +112,8 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
             and role(text[:m.start()]) == "heading":
         return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
     if MARKER_HINT_RE.search(text):
-        for m in INLINE_LEAD_RE.finditer(text):
+        # a headline is short: only a dateline near the line's start can end one (linear on long lines)
+        for m in INLINE_LEAD_RE.finditer(text, 0, min(len(text), 2 * settings.headline_max_chars + 12)):
             at = _dateline_start(text, m)
             head = text[:at].strip()
             if at > 0 and is_heading_like(head) and \
