@@ -74,18 +74,25 @@ def _error(summary: Summary, err: TextIO, message: str) -> None:
     print(f"error: {message}", file=err)
 
 
+def _open(path: str, filters: "Filters", summary: Summary, err: TextIO):
+    """(the file, its suppression test), or None after reporting why it cannot be read."""
+    try:
+        return load(path), filters.hides(path)
+    except (InputError, ValueError) as exc:
+        _error(summary, err, str(exc))
+        return None
+
+
 def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, err: Optional[TextIO] = None,
                 include=None, exclude=()) -> Summary:
     err = err or sys.stderr
     summary = Summary()
     filters = Filters(settings)
     for path in _expand(paths, settings, include, exclude):
-        try:
-            tf = load(path)
-            hides = filters.hides(path)
-        except (InputError, ValueError) as exc:
-            _error(summary, err, str(exc))
+        opened = _open(path, filters, summary, err)
+        if opened is None:
             continue
+        tf, hides = opened
         doc = Document(tf.text, path)
         result = check(doc, filters.engine_settings)
         for e in result.errors:
@@ -161,12 +168,10 @@ def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Opti
     summary = Summary()
     filters = Filters(settings)
     for path in _expand(paths, settings, include, exclude):
-        try:
-            tf = load(path)
-            hides = filters.hides(path)
-        except (InputError, ValueError) as exc:
-            _error(summary, err, str(exc))
+        opened = _open(path, filters, summary, err)
+        if opened is None:
             continue
+        tf, hides = opened
         try:
             result = fix_text(tf.text, filters.engine_settings, suppress=hides)
         except ValueError as exc:   # TextLossError or clashing edits: the file is left as it is

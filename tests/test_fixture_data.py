@@ -24,6 +24,9 @@ from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from fixtures.generate import join_seam  # noqa: E402  (the data side's one join rule)
+
 ROOT = Path(__file__).resolve().parents[1]
 CASES = ROOT / "fixtures" / "cases"
 KINDS = ("broken-wrap", "duplicate-paragraph", "truncated-sentence", "fused-headline")
@@ -54,20 +57,6 @@ def han_ratio(s: str) -> float:
 
 def display_width(s: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def join_seam(left: str, right: str) -> str:
-    """The join an editor makes at a wrong break: no space next to CJK, one space between Latin
-    words, `infor-` + `mation` de-hyphenated."""
-    a, b = left.rstrip(), right.lstrip()
-    if not a or not b:
-        return a + b
-    la, fb = a[-1], b[0]
-    if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
-        return a[:-1] + b
-    if is_han(la) or is_han(fb) or not (la.isalnum() or la in ",;:.!?)]\"'") or fb in ",.;:!?)]%":
-        return a + b
-    return a + " " + b
 
 
 def ends_sentence(s: str) -> bool:
