@@ -38,11 +38,12 @@ def bigrams(text: str) -> set[str]:
     return {t[i:i + 2] for i in range(len(t) - 1)}
 
 
-def articles(paras: list[Paragraph], settings: Settings) -> list[tuple[int, int]]:
-    """Runs of non-headline paragraphs, split where a new article visibly starts (dateline, byline)."""
+def articles(paras: list[Paragraph], settings: Settings, inside: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
+    """Runs of non-headline paragraphs, split where a new article visibly starts (dateline, byline).
+    Headlines in `inside` (dropped into a paragraph) do not split their article."""
     runs, start = [], None
     for i, p in enumerate(paras):
-        if is_headline(p, settings):
+        if i not in inside and is_headline(p, settings):
             if start is not None:
                 runs.append((start, i))
                 start = None

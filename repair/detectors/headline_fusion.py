@@ -32,6 +32,7 @@ EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][a-z]+ [A-Z])")
 EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
 # a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)])([^。！？!?）)，,；;]{4,40})\s*$")
+BOX_BYLINE_RE = regex.compile(r"(?<=\S)\s*(?=[□■]\s*\S)")     # "…守护群众“救命钱” □本报记者 王塔娜"
 NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
 # "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
 # that reads as sentences (clause punctuation, 30+ characters)
@@ -107,6 +108,10 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
         if m and len(head.split()) >= 3 and any(c.islower() for c in head) and is_heading_like(head) \
                 and role(head) == "heading":
             return m.start(), m.end(), head.strip(), why
+    m = BOX_BYLINE_RE.search(text) if ("□" in text or "■" in text) else None
+    if m and role(text[:m.start()]) == "heading" and \
+            settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
+        return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the byline (□…)"
     m = NAMES_TAIL_RE.search(text) if len(text) <= 60 and " " in text.strip() else None
     if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
             and role(text[:m.start()]) == "heading":

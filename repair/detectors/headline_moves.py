@@ -33,7 +33,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     suspects = [i for i in heads if len(bigrams(paras[i].text)) >= 3 and not _at_home(paras, i, settings)]
     if not suspects:
         return
-    sections = articles(paras, settings)
+    sections = articles(paras, settings, frozenset(skip))
     # sections of one article (split by subheads) are scored together
     by_start: dict[int, list[int]] = {}
     for a, b in sections:
