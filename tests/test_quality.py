@@ -58,3 +58,13 @@ def test_labelled_page_reaches_the_targets(page):
         assert det[kind].precision >= 0.9, (kind, vars(det[kind]))
         if not (name.startswith("002") and kind == "truncated-sentence"):   # 组有关工作要求: see README
             assert det[kind].recall >= 0.85, (kind, vars(det[kind]))
+
+
+CLEAN_PAGES = [p[2] for p in PAGES]
+
+
+@pytest.mark.parametrize("gold", CLEAN_PAGES, ids=[p[0][:3] for p in PAGES])
+def test_clean_gold_page_gets_no_finding_and_no_edit(gold):
+    from repair import check
+    assert check(gold).findings == []
+    assert fix_text(gold, unsafe=True).text == gold
