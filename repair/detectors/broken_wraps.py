@@ -48,16 +48,20 @@ class Verdict:
     split: bool = False     # a paragraph end inside a block of a blank-separated document
 
 
+# one pass each instead of five or six: these run on every line of a hard-wrapped page
+_OPENER_RE = regex.compile("|".join(f"(?:{r.pattern})" for r in
+                                    (MD_HEADING_RE, LIST_RE, LEAD_RE, SIGNATURE_RE, CONTINUED_RE)))
+_CLOSER_RE = regex.compile("|".join(f"(?:{r.pattern})" for r in (MD_HEADING_RE, SIGNATURE_RE, CONTINUED_RE)))
+
+
 def _strong_opener(text: str) -> bool:
     t = text.strip()
-    return bool(MD_HEADING_RE.match(t) or LIST_RE.match(t) or LEAD_RE.match(t) or SIGNATURE_RE.match(t)
-                or CONTINUED_RE.match(t) or (t[:1] in "□■" and len(t) <= 40))
+    return bool(_OPENER_RE.match(t)) or (t[:1] in "□■" and len(t) <= 40)
 
 
 def _strong_closer(text: str) -> bool:
     t = text.strip()
-    return bool(MD_HEADING_RE.match(t) or SIGNATURE_RE.match(t) or CONTINUED_RE.match(t)
-                or (CREDIT_RE.search(t) and len(t) <= 40) or (t[:1] in "□■" and len(t) <= 40))
+    return bool(_CLOSER_RE.match(t)) or (len(t) <= 40 and (t[:1] in "□■" or bool(CREDIT_RE.search(t))))
 
 
 VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")
