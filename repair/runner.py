@@ -74,13 +74,14 @@ def _error(summary: Summary, err: TextIO, message: str) -> None:
     print(f"error: {message}", file=err)
 
 
-def _open(path: str, filters: "Filters", summary: Summary, err: TextIO):
-    """(the file, its suppression test), or None after reporting why it cannot be read."""
-    try:
-        return load(path), filters.hides(path)
-    except (InputError, ValueError) as exc:
-        _error(summary, err, str(exc))
-        return None
+def _readable(paths, settings: Settings, filters: "Filters", summary: Summary, err: TextIO, include, exclude):
+    """(path, the file, its suppression test) for every file that can be read; the others are
+    reported as errors (exit 2) and skipped."""
+    for path in _expand(paths, settings, include, exclude):
+        try:
+            yield path, load(path), filters.hides(path)
+        except (InputError, ValueError) as exc:
+            _error(summary, err, str(exc))
 
 
 def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, err: Optional[TextIO] = None,
@@ -88,11 +89,7 @@ def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, 
     err = err or sys.stderr
     summary = Summary()
     filters = Filters(settings)
-    for path in _expand(paths, settings, include, exclude):
-        opened = _open(path, filters, summary, err)
-        if opened is None:
-            continue
-        tf, hides = opened
+    for path, tf, hides in _readable(paths, settings, filters, summary, err, include, exclude):
         doc = Document(tf.text, path)
         result = check(doc, filters.engine_settings)
         for e in result.errors:
@@ -167,11 +164,7 @@ def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Opti
     out, err = out or sys.stdout, err or sys.stderr
     summary = Summary()
     filters = Filters(settings)
-    for path in _expand(paths, settings, include, exclude):
-        opened = _open(path, filters, summary, err)
-        if opened is None:
-            continue
-        tf, hides = opened
+    for path, tf, hides in _readable(paths, settings, filters, summary, err, include, exclude):
         try:
             result = fix_text(tf.text, filters.engine_settings, suppress=hides)
         except ValueError as exc:   # TextLossError or clashing edits: the file is left as it is
