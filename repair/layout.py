@@ -38,23 +38,47 @@ def analyse(doc: Document) -> list[LineLayout]:
     # a line longer than any column counts at twice its length without measuring it
     widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in (l.text.strip() for l in doc.lines)]
     nonblank = [i for i, l in enumerate(doc.lines) if not l.blank]
+    position = {i: k for k, i in enumerate(nonblank)}
     cols = [0] * len(widths)
-    for k, i in enumerate(nonblank):
-        lo, hi = max(0, k - WINDOW), k + WINDOW + 1
+
+    def window(i: int) -> int:
         # a window of one-line paragraphs (most of them wider than any column) is never wrapped prose
         if widths[i] > MAX_WRAP_WIDTH * 1.25:
+            return 0
+        k = position[i]
+        return _column_width(sorted(widths[j] for j in nonblank[max(0, k - WINDOW): k + WINDOW + 1]))
+
+    pending = []
+    for block in doc.blocks:
+        idx = [l.index for l in block.lines]
+        # a block of three or more lines in wrapped prose carries its own width: probe a few of
+        # its lines' windows instead of all (hard-wrapped pages are mostly such blocks)
+        own = _own_width(widths, idx) if len(idx) >= 3 else 0
+        if own and any(window(i) for i in (idx[len(idx) // 2], idx[0], idx[-1])):
+            for i in idx:
+                cols[i] = own
             continue
-        cols[i] = _column_width(sorted(widths[j] for j in nonblank[lo:hi]))
-    _fill_blocks(doc, widths, cols, nonblank)
+        for i in idx:
+            cols[i] = window(i)
+        pending.append(block)
+    _fill_blocks(pending, widths, cols, nonblank)
     doc.memo["layout"] = result = [LineLayout(w, c) for w, c in zip(widths, cols)]
     return result
 
 
-def _fill_blocks(doc: Document, widths: list[int], cols: list[int], nonblank: list[int]) -> None:
+def _own_width(widths: list[int], idx: list[int]) -> int:
+    """A wrapped block's column: all lines but the last are full, so the median of their widths
+    (robust to one over-wide line of digits), if most of them come close to it."""
+    inner = sorted((widths[i] for i in idx[:-1]), reverse=True)
+    own = inner[len(inner) // 2]
+    return own if own >= MIN_WRAP_WIDTH and sum(w >= 0.8 * own for w in inner) >= 0.6 * len(inner) else 0
+
+
+def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int]) -> None:
     """A block is laid out in one column: lines of a block where the window straddled two columns
     (or a cluster of short headlines) take the block's column; a block with none takes the nearest
     column if one of its lines fills it."""
-    for block in doc.blocks:
+    for block in blocks:
         idx = [l.index for l in block.lines]
         known = [cols[i] for i in idx if cols[i]]
         if not known:
@@ -63,10 +87,8 @@ def _fill_blocks(doc: Document, widths: list[int], cols: list[int], nonblank: li
             if near and max(widths[i] for i in idx) >= 0.8 * near[0] and len(idx) > 1:
                 known = [near[0]]
         if known and len(idx) >= 3:
-            # a block of three or more lines carries its own width: all lines but the last are full
-            inner = sorted((widths[i] for i in idx[:-1]), reverse=True)
-            own = inner[len(inner) // 2]     # the median: robust to one over-wide line of digits
-            if own >= MIN_WRAP_WIDTH and sum(w >= 0.8 * own for w in inner) >= 0.6 * len(inner):
+            own = _own_width(widths, idx)
+            if own:
                 for i in idx:
                     cols[i] = own
                 continue
