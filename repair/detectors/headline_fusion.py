@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..document import Document
+from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import LEAD_RE, is_heading_like, role
@@ -71,8 +72,11 @@ def fused_in_block(doc: Document, paras: list[Paragraph], k: int, settings: Sett
     tail = _tail_headline(doc, paras, k, settings)
     if tail:
         yield tail
+    layout = analyse(doc)
     for block in p.blocks:
         for line in block.lines:
+            if line.index != block.first and layout[line.index].wrapped:
+                continue      # inside a hard-wrapped paragraph: a headline would start the block
             cut = _same_line_cut(line.text, settings)
             if cut is None:
                 continue
@@ -87,7 +91,7 @@ def fused_in_block(doc: Document, paras: list[Paragraph], k: int, settings: Sett
             if not doc.blank_separated:
                 break
             ta, tb = a.text.strip(), b.text.strip()
-            if is_heading_like(ta) and LEAD_RE.match(tb) and settings.headline_min_chars <= len(strip_ws(ta)):
+            if LEAD_RE.match(tb) and is_heading_like(ta) and settings.headline_min_chars <= len(strip_ws(ta)):
                 fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
                 yield Finding(KIND, "same-block", a.start, a.end, a.index + 1, a.index + 1,
                               f"headline “{ta[:20]}” is run together with the article below it",
