@@ -79,7 +79,12 @@ def _is_hyphen_drop(text: str, e: Edit) -> bool:
 def verify(text: str, fixes: Sequence[Fix], result: str) -> None:
     """Raise TextLossError unless `result` differs from `text` only as the rules above allow."""
     allowed_loss: Counter = Counter()
+    deleted_copies = [(d0, d1) for fix in fixes for d0, d1, _, _ in fix.deletes]
     for fix in fixes:
+        for _, _, k0, k1 in fix.deletes:
+            # the twin that justifies a deletion must itself survive
+            if any(d0 < k1 and k0 < d1 for d0, d1 in deleted_copies):
+                raise TextLossError(f"the copy kept at {k0} is deleted too")
         inserted = "".join(strip_ws(e.replacement) for e in fix.edits)
         removed_moves = ""
         for e in fix.edits:
@@ -102,7 +107,7 @@ def verify(text: str, fixes: Sequence[Fix], result: str) -> None:
             if new and new != old:
                 # an insertion or a replacement: its characters must be moved, not invented
                 continue
-        if Counter(inserted) != Counter(removed_moves) and not (not inserted and not removed_moves):
+        if Counter(inserted) != Counter(removed_moves):
             raise TextLossError(f"fix “{fix.description}” adds or removes characters that are not moved")
     before, after = Counter(strip_ws(text)), Counter(strip_ws(result))
     added = after - before

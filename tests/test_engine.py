@@ -45,6 +45,14 @@ def test_verify_accepts_a_move_and_a_real_duplicate_only():
     verify(text, [move], apply_edits(text, move.edits))
 
 
+def test_verify_refuses_deleting_both_copies():
+    text = "Body one is here.\n\nBody one is here.\n"
+    first = Fix((Edit(0, 19, ""),), "delete first", True, deletes=((0, 19, 19, 36),))
+    second = Fix((Edit(17, 36, ""),), "delete second", True, deletes=((17, 36, 0, 17),))
+    with pytest.raises(TextLossError, match="kept .* deleted too"):
+        verify(text, [first, second], apply_edits(text, [Edit(0, 36, "")]))
+
+
 def test_select_fixes_prefers_confidence_and_never_overlaps():
     a = Finding("broken-wrap", None, 0, 2, 1, 1, "m", "w", 0.6, Fix((Edit(0, 2, ""),), "a", True))
     b = Finding("broken-wrap", None, 1, 3, 1, 1, "m", "w", 0.9, Fix((Edit(1, 3, ""),), "b", True))
