@@ -94,11 +94,15 @@ class Document:
 
     @cached_property
     def blank_separated(self) -> bool:
-        """True when paragraphs are set apart by blank lines (most multi-line gaps are blank)."""
-        gaps = sum(1 for a, b in zip(self.blocks, self.blocks[1:]))
-        multi = sum(1 for b in self.blocks if len(b.lines) > 1)
-        single = len(self.blocks) - multi
-        return gaps > 0 and (single >= multi or len(self.blocks) > 3)
+        """True when paragraphs are set apart by blank lines: blank gaps outnumber the line breaks
+        that end a sentence inside a block (a page that separates paragraphs by a single newline
+        and has a few page-break blank lines keeps its single newlines)."""
+        from .textutil import ends_sentence   # textutil is a leaf module; imported late to keep this one light
+        gaps = len(self.blocks) - 1
+        if gaps <= 0:
+            return False
+        inner_ends = sum(1 for b in self.blocks for l in b.lines[:-1] if ends_sentence(l.text))
+        return gaps >= inner_ends
 
     @property
     def paragraph_separator(self) -> str:
