@@ -8,14 +8,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
 _NEWLINE_RE = regex.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):     # a tuple: a page has thousands, built once per check
     index: int      # 0-based
     start: int      # offset of the first character
     end: int        # offset just past the last character (newline excluded)
@@ -65,12 +65,26 @@ class Document:
 
     @staticmethod
     def _split_lines(text: str) -> list[Line]:
+        if "\r" not in text:
+            return Document._split_lf_lines(text)
         lines, pos = [], 0
         for m in _NEWLINE_RE.finditer(text):
             lines.append(Line(len(lines), pos, m.start(), text[pos:m.start()]))
             pos = m.end()
         if pos < len(text) or not lines:
             lines.append(Line(len(lines), pos, len(text), text[pos:]))
+        return lines
+
+    @staticmethod
+    def _split_lf_lines(text: str) -> list[Line]:
+        """The same lines as the regex split, at C speed, when the only newline is "\\n"."""
+        lines, pos = [], 0
+        for i, piece in enumerate(text.split("\n")):
+            end = pos + len(piece)
+            lines.append(Line(i, pos, end, piece))
+            pos = end + 1
+        if len(lines) > 1 and not lines[-1].text:
+            lines.pop()        # text ending in a newline has no line after it
         return lines
 
     @staticmethod

@@ -7,7 +7,7 @@ paragraph is shorter, and the first line of a paragraph is often indented by two
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Document
 from .textutil import display_width
@@ -19,8 +19,7 @@ FULL_TOLERANCE = 5   # cells a full line may fall short of the column width (pun
 INDENT_ALLOWANCE = 4  # cells a paragraph's first line loses to the (dropped) indent
 
 
-@dataclass(frozen=True)
-class LineLayout:
+class LineLayout(NamedTuple):     # one per line of every page: a tuple is cheap to build
     width: int          # display width of the stripped line
     column: int         # estimated column width around it (0 when not in wrapped prose)
 
@@ -106,8 +105,8 @@ def _column_width(sorted_widths: list[int]) -> int:
     """
     ws = [w for w in sorted_widths if w >= MIN_WRAP_WIDTH]
     n = len(sorted_widths)
-    if len(ws) < 4:
-        return 0
+    if len(ws) < 4 or len(ws) < 0.5 * n:
+        return 0              # the band below can hold no more lines than these
     best, best_hi, j = 0, 0, 0
     for i in range(len(ws)):
         while ws[i] > ws[j] * 1.25:

@@ -29,8 +29,15 @@ def display_width(s: str) -> int:
     return len(s) + (len(s.encode("utf-8")) - len(s)) // 2
 
 
+# Every match of SENT_END_RE or SIGNOFF_RE ends on one of these (then only whitespace).
+_SENTENCE_LAST_CHARS = frozenset(SENT_END_CHARS + "." + CLOSERS)
+
+
 def ends_sentence(s: str) -> bool:
-    s = s.rstrip()[-40:]      # the patterns are anchored at the end: look at the tail only
+    s = s.rstrip()
+    if s[-1:] not in _SENTENCE_LAST_CHARS:
+        return False          # most lines, decided without a regex (this runs on every line)
+    s = s[-40:]               # the patterns are anchored at the end: look at the tail only
     return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s))
 
 
@@ -40,6 +47,9 @@ def exact_display_width(s: str) -> int:
 
 
 def is_han(ch: str) -> bool:
+    """`ch` (one character, or the first of a string) is a Chinese character."""
+    if "\u4e00" <= ch[:1] <= "\u9fff":
+        return True           # the common CJK block, without a regex
     return bool(ch) and bool(HAN_RE.match(ch))
 
 
@@ -65,9 +75,13 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
     la, fb = a[-1], b[0]
     if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
         return 1, ""
-    # Chinese text often uses ASCII punctuation ("招聘会," + "86家"): judge by the last letter
-    last_letter = next((ch for ch in reversed(a[-4:]) if ch.isalnum()), la)
-    if is_han(la) or is_han(fb) or is_han(last_letter) or not (la.isalnum() or la in ",;:.!?)]\"'") \
+    if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'") \
             or fb in ",.;:!?)]%":
         return 0, ""
     return 0, " "
+
+
+def _last_letter(a: str) -> str:
+    """Chinese text often uses ASCII punctuation ("招聘会," + "86家"): judge a seam by the last
+    letter or digit among the last four characters (else the last character)."""
+    return next((ch for ch in reversed(a[-4:]) if ch.isalnum()), a[-1])

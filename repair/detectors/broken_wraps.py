@@ -17,7 +17,8 @@ Headlines, bylines, credits, signatures, list items and contact lines are never 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterator, Optional
+from functools import lru_cache
+from typing import Callable, Iterator, Optional
 
 import regex
 
@@ -54,14 +55,26 @@ _OPENER_RE = regex.compile("|".join(f"(?:{r.pattern})" for r in
 _CLOSER_RE = regex.compile("|".join(f"(?:{r.pattern})" for r in (MD_HEADING_RE, SIGNATURE_RE, CONTINUED_RE)))
 
 
+# The first characters a match of _OPENER_RE can start with, when it starts on a common Chinese
+# character: 本报…, 新华社, 据…报道, 一、 (any other start needs 讯 within its first seven).
+_HAN_OPENER_STARTS = frozenset("本新据一二三四五六七八九十")
+
+
 def _strong_opener(text: str) -> bool:
     t = text.strip()
-    return bool(_OPENER_RE.match(t)) or (t[:1] in "□■" and len(t) <= 40)
+    first = t[:1]
+    if "\u4e00" <= first <= "\u9fff" and first not in _HAN_OPENER_STARTS and "讯" not in t[2:7]:
+        return False          # most lines of Chinese prose, decided without the regex
+    return bool(_OPENER_RE.match(t)) or (first in "□■" and len(t) <= 40)
 
 
 def _strong_closer(text: str) -> bool:
     t = text.strip()
-    return bool(_CLOSER_RE.match(t)) or (len(t) <= 40 and (t[:1] in "□■" or bool(CREDIT_RE.search(t))))
+    first = t[:1]
+    # every match of _CLOSER_RE starts with one of "#*（(", every credit holds 摄 or 图
+    if first in "#*（(" and _CLOSER_RE.match(t):
+        return True
+    return len(t) <= 40 and (first in "□■" or (("摄" in t or "图" in t) and bool(CREDIT_RE.search(t))))
 
 
 VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")
@@ -76,14 +89,14 @@ def _protected(block) -> bool:
     if len(lines) < 2:
         return False
     texts = [l.text.strip() for l in lines]
-    if sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
+    # one search over the block first: most blocks have no gap at all ("\n" is no gap)
+    if TABLE_GAP_RE.search("\n".join(texts)) and \
+            sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
         return True
     if len(lines) >= 3 and all(LIST_RE.match(t) for t in texts):
         return True
-    if len(lines) >= 3:
-        ends = sum(1 for t in texts if VERSE_END_RE.search(t))
-        short = all(len(t) <= 40 for t in texts)
-        return short and ends >= 0.75 * len(texts)
+    if len(lines) >= 3 and all(len(t) <= 40 for t in texts):
+        return sum(1 for t in texts if VERSE_END_RE.search(t)) >= 0.75 * len(texts)
     return False
 
 
@@ -92,21 +105,32 @@ def _heading_block(lines: tuple[Line, ...]) -> bool:
     return len(lines) <= 4 and all(is_heading_like(l.text) and len(strip_ws(l.text)) <= 30 for l in lines)
 
 
+# The verdicts on wrapped prose: built once, not per line
+_FULL_SENTENCE_GOES_ON = Verdict(True, 0.7, "the line fills the column and the paragraph goes on below it")
+_SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
+_LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+
+
+@lru_cache(maxsize=1024)
+def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
+    how = "line" if same_block else "column/page break"
+    return Verdict(True, 0.95 if same_block else 0.9,
+                   f"the line fills the {column}-cell column without ending a sentence ({how})")
+
+
 def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool) -> Optional[Verdict]:
     """A break inside hard-wrapped prose."""
     full = is_full(lay, first)
     if ends_sentence(lt):
         if same_block and full and not OPENER_RE.match(nt):
-            return Verdict(True, 0.7, "the line fills the column and the paragraph goes on below it")
+            return _FULL_SENTENCE_GOES_ON
         if same_block:
-            return Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
+            return _SHORT_SENTENCE_ENDS
         return None
     if full:
-        how = "line" if same_block else "column/page break"
-        return Verdict(True, 0.95 if same_block else 0.9,
-                       f"the line fills the {lay.column}-cell column without ending a sentence ({how})")
+        return _full_line_goes_on(lay.column, same_block)
     if same_block and (LEAD_RE.match(lt) or BYLINE_RE.match(lt)) and not is_heading_like(nt):
-        return Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+        return _LEAD_RUNS_ON
     return None
 
 
@@ -167,42 +191,49 @@ def joined_lines(doc: Document) -> set[int]:
     return {f.line for f in detect(doc) if f.variant is None}
 
 
-def _detect(doc: Document) -> Iterator[Finding]:
-    layout = analyse(doc)
+def _per_block(judge: Callable) -> Callable:
+    """`judge(block)`, computed once per block."""
     cache: dict[int, bool] = {}
 
-    def protected(block) -> bool:
-        if block.index not in cache:
-            cache[block.index] = _protected(block)
-        return cache[block.index]
+    def get(block) -> bool:
+        seen = cache.get(block.index)
+        if seen is None:
+            seen = cache[block.index] = judge(block)
+        return seen
+    return get
 
-    block_of = {}
+
+def _detect(doc: Document) -> Iterator[Finding]:
+    layout = analyse(doc)
+    protected = _per_block(_protected)
+    heading_block = _per_block(lambda b: _heading_block(b.lines))
+    block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
             block_of[l.index] = b
     nonblank = [l for l in doc.lines if not l.blank]
-    for L, N in zip(nonblank, nonblank[1:]):
+    stripped = [l.text.strip() for l in nonblank]
+    for k in range(len(nonblank) - 1):
+        L, N = nonblank[k], nonblank[k + 1]
         lay = layout[L.index]
-        lt = L.text.strip()
+        lt = stripped[k]
         if not lay.wrapped and ends_sentence(lt) and N.index != L.index + 1:
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
-        nt = N.text.strip()
+        nt = stripped[k + 1]
         if protected(bl) or protected(bn) or (not same_block and LIST_RE.match(lt)):
             continue          # verse, tables and lists keep their lines
         if _strong_closer(lt) or _strong_opener(nt):
             continue
-        if (same_block and _heading_block(bl.lines)) or (not same_block and _heading_block(bn.lines) and len(bn.lines) > 1):
+        if (same_block and heading_block(bl)) or (not same_block and len(bn.lines) > 1 and heading_block(bn)):
             continue
         if lay.wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
         if lay.wrapped and layout[N.index].wrapped:
-            first = L.index == bl.first
-            v = judge_wrapped(lt, nt, lay, first, same_block)
+            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block)
         else:
-            prev_text = lt if not same_block or len(bl.lines) == 1 else lt
-            v = judge_paragraphs(lt, nt, prev_text, same_block)
+            v = judge_paragraphs(lt, nt, lt, same_block)
         if v is None:
             continue
         if v.join:
