@@ -6,6 +6,7 @@ characters). `verify` proves that of a result before anything is written.
 """
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from typing import Iterable, Sequence
 
@@ -48,16 +49,42 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> str:
     return out
 
 
+class _TakenEdits:
+    """Edits already chosen, none overlapping another, kept in order: each one ends at or before
+    the next one starts, so an edit can only overlap the one before its start and those that
+    start within it (a hard-wrapped page has a fix per line: no test against all of them)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+
+    def __iter__(self):
+        return iter(self.edits)
+
+    def overlap(self, e: Edit) -> bool:
+        k = bisect_left(self.edits, (e.start,))
+        if k and overlaps(self.edits[k - 1], e):
+            return True
+        while k < len(self.edits) and self.edits[k].start <= e.end:
+            if overlaps(self.edits[k], e):
+                return True
+            k += 1
+        return False
+
+    def add(self, edits: Iterable[Edit]) -> None:
+        for e in edits:
+            insort(self.edits, e)
+
+
 def select_fixes(findings: Sequence[Finding], unsafe: bool = False) -> list[Finding]:
     """The most confident fixes that do not touch each other; deterministic for equal input."""
     chosen: list[Finding] = []
-    taken: list[Edit] = []
+    taken = _TakenEdits()
     kept_spans: list[tuple[int, int]] = []
     ranked = sorted((f for f in findings if f.fix and (f.fix.safe or unsafe)),
                     key=lambda f: (-f.confidence, f.start, f.kind))
     for f in ranked:
         edits = f.fix.edits
-        if not internally_consistent(edits) or any(overlaps(e, t) for e in edits for t in taken):
+        if not internally_consistent(edits) or any(taken.overlap(e) for e in edits):
             continue
         # never delete a copy whose kept twin another fix is about to delete or change
         if any(e.start < hi and lo < e.end for e in edits for lo, hi in kept_spans if e.replacement == ""):
@@ -66,7 +93,7 @@ def select_fixes(findings: Sequence[Finding], unsafe: bool = False) -> list[Find
                for t in taken):
             continue
         chosen.append(f)
-        taken.extend(edits)
+        taken.add(edits)
         kept_spans.extend((k_lo, k_hi) for _, _, k_lo, k_hi in f.fix.deletes)
     return sorted(chosen, key=lambda f: f.start)
 
@@ -107,7 +134,7 @@ def verify(text: str, fixes: Sequence[Fix], result: str) -> None:
             if new and new != old:
                 # an insertion or a replacement: its characters must be moved, not invented
                 continue
-        if Counter(inserted) != Counter(removed_moves):
+        if inserted != removed_moves and Counter(inserted) != Counter(removed_moves):
             raise TextLossError(f"fix “{fix.description}” adds or removes characters that are not moved")
     before, after = Counter(strip_ws(text)), Counter(strip_ws(result))
     added = after - before
