@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterator, Optional
+from typing import Iterator, Optional
 
 import regex
 
@@ -191,26 +191,14 @@ def joined_lines(doc: Document) -> set[int]:
     return {f.line for f in detect(doc) if f.variant is None}
 
 
-def _per_block(judge: Callable) -> Callable:
-    """`judge(block)`, computed once per block."""
-    cache: dict[int, bool] = {}
-
-    def get(block) -> bool:
-        seen = cache.get(block.index)
-        if seen is None:
-            seen = cache[block.index] = judge(block)
-        return seen
-    return get
-
-
 def _detect(doc: Document) -> Iterator[Finding]:
     layout = analyse(doc)
-    protected = _per_block(_protected)
-    heading_block = _per_block(lambda b: _heading_block(b.lines))
     block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
             block_of[l.index] = b
+    protected = [_protected(b) for b in doc.blocks]
+    heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
     nonblank = [l for l in doc.lines if not l.blank]
     stripped = [l.text.strip() for l in nonblank]
     for k in range(len(nonblank) - 1):
@@ -222,12 +210,17 @@ def _detect(doc: Document) -> Iterator[Finding]:
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
         nt = stripped[k + 1]
-        if protected(bl) or protected(bn) or (not same_block and LIST_RE.match(lt)):
+        if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)):
             continue          # verse, tables and lists keep their lines
         if _strong_closer(lt) or _strong_opener(nt):
             continue
-        if (same_block and heading_block(bl)) or (not same_block and len(bn.lines) > 1 and heading_block(bn)):
-            continue
+        # a headline set over several lines keeps its breaks, and the break before it
+        hb = bl if same_block else bn if len(bn.lines) > 1 else None
+        if hb is not None:
+            if heading_block[hb.index] is None:
+                heading_block[hb.index] = _heading_block(hb.lines)
+            if heading_block[hb.index]:
+                continue
         if lay.wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
         if lay.wrapped and layout[N.index].wrapped:
