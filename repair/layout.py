@@ -38,6 +38,7 @@ def analyse(doc: Document) -> list[LineLayout]:
     widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in (l.text.strip() for l in doc.lines)]
     nonblank = [i for i, l in enumerate(doc.lines) if not l.blank]
     position = {i: k for k, i in enumerate(nonblank)}
+    nonblank_widths = [widths[i] for i in nonblank]
     cols = [0] * len(widths)
 
     def window(i: int) -> int:
@@ -45,7 +46,7 @@ def analyse(doc: Document) -> list[LineLayout]:
         if widths[i] > MAX_WRAP_WIDTH * 1.25:
             return 0
         k = position[i]
-        return _column_width(sorted(widths[j] for j in nonblank[max(0, k - WINDOW): k + WINDOW + 1]))
+        return _column_width(sorted(nonblank_widths[max(0, k - WINDOW): k + WINDOW + 1]))
 
     pending = []
     for block in doc.blocks:

@@ -204,8 +204,9 @@ def _detect(doc: Document) -> Iterator[Finding]:
     for k in range(len(nonblank) - 1):
         L, N = nonblank[k], nonblank[k + 1]
         lay = layout[L.index]
+        wrapped = lay.column > 0
         lt = stripped[k]
-        if not lay.wrapped and ends_sentence(lt) and N.index != L.index + 1:
+        if not wrapped and ends_sentence(lt) and N.index != L.index + 1:
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
@@ -221,9 +222,9 @@ def _detect(doc: Document) -> Iterator[Finding]:
                 heading_block[hb.index] = _heading_block(hb.lines)
             if heading_block[hb.index]:
                 continue
-        if lay.wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
+        if wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
-        if lay.wrapped and layout[N.index].wrapped:
+        if wrapped and layout[N.index].column > 0:
             v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block)
         else:
             v = judge_paragraphs(lt, nt, lt, same_block)
