@@ -8,8 +8,9 @@ from typing import Optional, Sequence
 
 from .config import ConfigError, describe, resolve_args
 from .model import KINDS
+from .parallel import jobs_wanted
 from .report import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMATTERS
-from .runner import FixMode, add_decisions, check_paths, fix_paths
+from .runner import FixMode, add_decisions, check_paths, expand_paths, fix_paths
 from .settings import Settings
 
 
@@ -36,6 +37,12 @@ def _statistics(p: argparse.ArgumentParser) -> None:
     p.add_argument("--statistics", action="store_true", help="print counts per kind to stderr at the end")
 
 
+def _jobs(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-j", "--jobs", type=int, metavar="N",
+                   help="work on N files at a time in N processes (0: one per core; default 1); "
+                        "output and results are the same, in the same order")
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="repair", description="Find and fix OCR/PDF-extraction damage in text.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -45,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--add-decisions", action="store_true",
                    help="record every current finding in the decisions file, so they are not reported again")
     _statistics(c)
+    _jobs(c)
     f = sub.add_parser("fix", help="apply safe fixes in place")
     _common(f)
     f.add_argument("--diff", action="store_true", help="print a unified diff, write nothing")
@@ -52,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("-o", "--output", help="write the fixed text to this file (one input only)")
     f.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, help="also apply fixes marked unsafe")
     _statistics(f)
+    _jobs(f)
     r = sub.add_parser("review", help="review findings one by one in a terminal UI (accept, reject, edit, undo)")
     _common(r)
     e = sub.add_parser("eval", help="precision/recall per kind on labelled data")
@@ -102,15 +111,16 @@ def _main(argv: Optional[Sequence[str]] = None) -> int:
     if args.command == "check" and args.add_decisions:
         return EXIT_ERROR if add_decisions(args.paths, settings).errors else EXIT_CLEAN
     if args.command == "check":
-        summary = check_paths(args.paths, settings, FORMATTERS[settings.format](sys.stdout))
+        summary = check_paths(args.paths, settings, FORMATTERS[settings.format](sys.stdout),
+                              jobs=jobs_wanted(args.jobs))
         print(summary.render(), file=sys.stderr)
         if args.statistics:
             print(summary.statistics(), file=sys.stderr)
         return summary.exit_code
-    if (args.output or args.stdout) and len(args.paths) != 1:
-        ap.error("-o/--stdout take exactly one input")
+    if (args.output or args.stdout) and len(list(expand_paths(args.paths, settings))) != 1:
+        ap.error("-o/--stdout take exactly one input file (a directory holding one page at most)")
     mode = FixMode(diff=args.diff, to_stdout=args.stdout, output=args.output)
-    summary = fix_paths(args.paths, settings, mode)
+    summary = fix_paths(args.paths, settings, mode, jobs=jobs_wanted(args.jobs))
     print(f"{summary.files_changed} of {summary.files} file(s) {'would change' if args.diff else 'changed'}",
           file=sys.stderr)
     if args.statistics:

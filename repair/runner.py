@@ -17,6 +17,7 @@ from .document import Document
 from .engine import check, fix_text
 from .files import expand
 from .model import Finding
+from .parallel import ordered_map
 from .report import Formatter, Summary, unified_diff
 from .settings import Settings
 from .textio import InputError, TextFile, decode, encode, read, write_atomic
@@ -31,7 +32,8 @@ def load(path: str, stdin: Optional[TextIO] = None) -> TextFile:
     return read(path)
 
 
-def _expand(paths: Iterable[str], settings: Settings, include=None, exclude=()) -> Iterator[str]:
+def expand_paths(paths: Iterable[str], settings: Settings, include=None, exclude=()) -> Iterator[str]:
+    """The files a run works on: named files, *.txt/*.md under directories, `-`; config filters applied."""
     return expand(paths, include or settings.include, tuple(exclude) or settings.exclude, settings.root)
 
 
@@ -77,21 +79,49 @@ def _error(summary: Summary, err: TextIO, message: str) -> None:
 def _readable(paths, settings: Settings, filters: "Filters", summary: Summary, err: TextIO, include, exclude):
     """(path, the file, its suppression test) for every file that can be read; the others are
     reported as errors (exit 2) and skipped."""
-    for path in _expand(paths, settings, include, exclude):
+    for path in expand_paths(paths, settings, include, exclude):
         try:
             yield path, load(path), filters.hides(path)
         except (InputError, ValueError) as exc:
             _error(summary, err, str(exc))
 
 
+# What the engine runs with in a worker process (or in this one, with one job): set by _start_worker.
+_worker_filters: Optional[Filters] = None
+
+
+def _start_worker(settings: Settings) -> None:
+    global _worker_filters
+    _worker_filters = Filters(settings)
+
+
+def _check_one(doc: Document | str, path: str):
+    """Check one file's Document (in this process) or text (in a worker, which builds its own)."""
+    if isinstance(doc, str):
+        doc = Document(doc, path)
+    return check(doc, _worker_filters.engine_settings)
+
+
+def _fix_one(text: str, path: str):
+    """(FixResult, None), or (None, why) when the fixes would lose text or clash."""
+    try:
+        return fix_text(text, _worker_filters.engine_settings, suppress=_worker_filters.hides(path)), None
+    except ValueError as exc:   # TextLossError or clashing edits: the file is left as it is
+        return None, str(exc)
+
+
 def check_paths(paths: Iterable[str], settings: Settings, formatter: Formatter, err: Optional[TextIO] = None,
-                include=None, exclude=()) -> Summary:
+                include=None, exclude=(), jobs: int = 1) -> Summary:
     err = err or sys.stderr
     summary = Summary()
     filters = Filters(settings)
-    for path, tf, hides in _readable(paths, settings, filters, summary, err, include, exclude):
-        doc = Document(tf.text, path)
-        result = check(doc, filters.engine_settings)
+
+    def items():
+        for path, tf, hides in _readable(paths, settings, filters, summary, err, include, exclude):
+            doc = Document(tf.text, path)     # for the report; with one job it is also what is checked
+            yield (path, tf, hides, doc), (doc if jobs <= 1 else tf.text, path)
+
+    for (path, tf, hides, doc), result in ordered_map(_check_one, items(), jobs, _start_worker, (settings,)):
         for e in result.errors:
             _error(summary, err, f"{path}: {e}")
         findings = [f for f in result.findings if not hides(f, tf.text)]
@@ -113,7 +143,7 @@ def add_decisions(paths: Iterable[str], settings: Settings, err: Optional[TextIO
     err = err or sys.stderr
     summary, added, touched = Summary(), Counter(), {}
     filters = Filters(replace(settings, use_decisions=True))
-    for path in _expand(paths, settings):
+    for path in expand_paths(paths, settings):
         if path == "-":
             _error(summary, err, "<stdin>: a baseline needs files, not standard input")
             continue
@@ -160,15 +190,15 @@ class FixMode:
 
 
 def fix_paths(paths: Iterable[str], settings: Settings, mode: FixMode, out: Optional[TextIO] = None,
-              err: Optional[TextIO] = None, include=None, exclude=()) -> Summary:
+              err: Optional[TextIO] = None, include=None, exclude=(), jobs: int = 1) -> Summary:
     out, err = out or sys.stdout, err or sys.stderr
     summary = Summary()
     filters = Filters(settings)
-    for path, tf, hides in _readable(paths, settings, filters, summary, err, include, exclude):
-        try:
-            result = fix_text(tf.text, filters.engine_settings, suppress=hides)
-        except ValueError as exc:   # TextLossError or clashing edits: the file is left as it is
-            _error(summary, err, f"{path}: {exc}")
+    items = (((path, tf), (tf.text, path))
+             for path, tf, _ in _readable(paths, settings, filters, summary, err, include, exclude))
+    for (path, tf), (result, refused) in ordered_map(_fix_one, items, jobs, _start_worker, (settings,)):
+        if refused:
+            _error(summary, err, f"{path}: {refused}")
             continue
         for e in result.errors:     # a crashed detector or a refused fix: reported as `check` does
             _error(summary, err, f"{path}: {e}")

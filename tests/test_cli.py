@@ -87,3 +87,38 @@ def test_unsafe_fixes_only_when_asked(tmp_path):
     assert "柔性引进专家最长可达7天6晚。" not in safe
     main(["fix", "--unsafe-fixes", str(p)])
     assert "柔性引进专家最长可达7天6晚。" in p.read_text(encoding="utf-8")
+
+
+def test_jobs_give_the_same_output_in_the_same_order(tmp_path, capsys):
+    for name in sorted(os.listdir(SEEDS)):
+        if name.endswith(".txt"):
+            shutil.copy(os.path.join(SEEDS, name), tmp_path / name)
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary\xff")
+    outputs = []
+    for jobs in ("1", "2"):
+        code = main(["check", "--jobs", jobs, "--format", "json", str(tmp_path)])
+        captured = capsys.readouterr()
+        outputs.append((code, captured.out, captured.err))
+    assert outputs[0] == outputs[1]
+    assert outputs[0][0] == 2 and "bad.txt" in outputs[0][2]      # the unreadable file is still an error
+    assert len({item["path"] for item in json.loads(outputs[0][1])}) == 5
+
+    copies = []
+    for jobs in ("1", "2"):
+        folder = tmp_path / f"fix{jobs}"
+        folder.mkdir()
+        for name in sorted(os.listdir(SEEDS)):     # the bundled seeds are read-only: copy the bytes
+            if name.endswith(".txt"):
+                (folder / name).write_bytes(open(os.path.join(SEEDS, name), "rb").read())
+        main(["fix", "--jobs", jobs, str(folder)])
+        capsys.readouterr()
+        copies.append({p: (folder / p).read_bytes() for p in sorted(os.listdir(folder))})
+    assert copies[0] == copies[1]
+    assert any(copies[0][p] != open(os.path.join(SEEDS, p), "rb").read() for p in copies[0])
+
+
+def test_output_file_takes_one_input_file_not_a_folder(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["fix", "-o", str(tmp_path / "out.txt"), SEEDS])
+    assert exc.value.code == 2
+    assert not (tmp_path / "out.txt").exists()

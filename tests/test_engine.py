@@ -91,3 +91,31 @@ def test_clean_text_gets_no_edits():
              "共99个案例入选,我市伊金霍洛旗成功入选。\n\n(教体轩)\n")
     assert check(clean).findings == []
     assert fix_text(clean, unsafe=True).text == clean
+
+
+def test_one_check_finds_every_break_of_a_paragraph_cut_into_short_lines():
+    # short pieces read as headlines on their own; once joined onto the paragraph before them
+    # they are its continuation, so one check reports them all and fix needs one round
+    text = ("Officials from the city transport bureau said on Monday that the new bridge over\n"
+            "the river will open\nin May and carry\nfour lanes of traffic.\n\n"
+            "The old ferry will stop running in June.\n")
+    assert [f.line for f in check(text).findings] == [2, 3, 4]
+    result = fix_text(text)
+    assert result.text.startswith("Officials") and "bridge over the river will open in May and carry four" in result.text
+    assert result.rounds == 2       # one round applies, the next finds nothing left
+    assert fix_text(result.text).text == result.text
+
+
+def test_select_fixes_sees_overlaps_among_many_chosen_edits():
+    # a fix per line of a long page: the neighbour test must still refuse every overlap
+    edits = [Edit(i * 10, i * 10 + 2, "") for i in range(200)]
+    findings = [Finding("broken-wrap", None, e.start, e.end, i + 1, i + 1, "m", "w", 0.9, Fix((e,), "d", True))
+                for i, e in enumerate(edits)]
+    clash_inside = Finding("broken-wrap", None, 991, 991, 1, 1, "m", "w", 0.5, Fix((Edit(991, 991, " "),), "d", True))
+    clash_span = Finding("broken-wrap", None, 1005, 1031, 1, 1, "m", "w", 0.5, Fix((Edit(1005, 1031, ""),), "d", True))
+    touching = Finding("broken-wrap", None, 1002, 1010, 1, 1, "m", "w", 0.5, Fix((Edit(1002, 1010, ""),), "d", True))
+    same_point = Finding("broken-wrap", None, 1995, 1995, 1, 1, "m", "w", 0.5, Fix((Edit(1995, 1995, "x"),), "d", True))
+    chosen = select_fixes(findings + [clash_inside, clash_span, touching, same_point])
+    assert clash_inside not in chosen and clash_span not in chosen
+    assert touching in chosen and same_point in chosen
+    assert len(chosen) == 202

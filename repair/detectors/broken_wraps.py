@@ -39,6 +39,7 @@ CONTINUE_PUNCT = "，,、；;：:“（(《—-"
 LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
 LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
+PARAGRAPH_PROBE = 200  # characters; a paragraph longer than this is body text by its length alone
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,13 @@ def _detect(doc: Document) -> Iterator[Finding]:
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
     nonblank = [l for l in doc.lines if not l.blank]
     stripped = [l.text.strip() for l in nonblank]
+    # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
+    # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
+    paragraph, joined = "", False
     for k in range(len(nonblank) - 1):
+        # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
+        paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
+        joined = False
         L, N = nonblank[k], nonblank[k + 1]
         lay = layout[L.index]
         wrapped = lay.column > 0
@@ -227,10 +234,11 @@ def _detect(doc: Document) -> Iterator[Finding]:
         if wrapped and layout[N.index].column > 0:
             v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block)
         else:
-            v = judge_paragraphs(lt, nt, lt, same_block)
+            v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
             continue
         if v.join:
+            joined = True
             yield _join_finding(doc, L, N, v)
         elif v.split and doc.blank_separated:
             yield _split_finding(doc, L, N, v)
