@@ -64,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("review", help="review findings one by one in a terminal UI (accept, reject, edit, undo)")
     _common(r)
     e = sub.add_parser("eval", help="precision/recall per kind on labelled data")
-    e.add_argument("--labels", action="append", help="directory of *.labels.json + texts (default: fixtures/)")
+    e.add_argument("--labels", action="append", metavar="DIR",
+                   help="a folder of labelled pages, NAME.gold.txt + NAME.artifacts.json (repeatable; "
+                        "default: fixtures/seeds and ../shared/gold); fixtures/cases is always scored")
     e.add_argument("--format", choices=["text", "markdown", "json"], default="text")
     return ap
 

@@ -159,7 +159,12 @@ def render(result: dict, fmt: str = "text") -> str:
 
 def main(args: argparse.Namespace) -> int:
     dirs = args.labels or [d for d in ("fixtures/seeds", os.path.join("..", "shared", "gold")) if os.path.isdir(d)]
-    result = evaluate(dirs, "seeds", os.path.join("fixtures", "cases"))
+    cases = os.path.join("fixtures", "cases")
+    if not dirs and not os.path.isdir(cases):
+        print("error: no labelled data here: run `repair eval` from the repository root, or pass --labels DIR",
+              file=sys.stderr)
+        return 2
+    result = evaluate(dirs, "seeds", cases)
     if args.format == "json":
         json.dump({**result, "detection": {s: {k: vars(v) for k, v in t.items()} for s, t in result["detection"].items()}},
                   sys.stdout, ensure_ascii=False, indent=1)

@@ -122,3 +122,14 @@ def test_output_file_takes_one_input_file_not_a_folder(tmp_path, capsys):
         main(["fix", "-o", str(tmp_path / "out.txt"), SEEDS])
     assert exc.value.code == 2
     assert not (tmp_path / "out.txt").exists()
+
+
+def test_eval_prints_the_tables_from_the_root_and_refuses_elsewhere(tmp_path, monkeypatch, capsys):
+    from conftest import ROOT
+    monkeypatch.chdir(ROOT)
+    assert main(["eval", "--format", "markdown"]) == 0
+    out = capsys.readouterr().out
+    assert "**Detection, cases**" in out and "| broken-wrap |" in out and "fixed exactly as labelled" in out
+    monkeypatch.chdir(tmp_path)
+    assert main(["eval"]) == 2
+    assert "no labelled data here" in capsys.readouterr().err
