@@ -12,9 +12,9 @@ from typing import Optional
 import regex
 
 from .paragraphs import Paragraph
-from .roles import MD_HEADING_RE, role
+from .roles import MD_HEADING_RE, opens_article, role
 from .settings import Settings
-from .textutil import ends_sentence, strip_ws
+from .textutil import ends_sentence, strip_ws, visible_at_most
 
 NON_WORD_RE = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
 
@@ -26,7 +26,9 @@ def is_headline(p: Paragraph, settings: Settings) -> bool:
 @lru_cache(maxsize=1 << 14)
 def _headline_text(text: str, lo: int, hi: int) -> bool:
     t = text.strip()
-    return bool(MD_HEADING_RE.match(t)) or (role(t) == "heading" and lo <= len(strip_ws(t)) <= hi)
+    # the length first: most paragraphs are too long for a headline, and role() costs more
+    return bool(MD_HEADING_RE.match(t)) or \
+        (visible_at_most(t, hi) and lo <= len(strip_ws(t)) and role(t) == "heading")
 
 
 def share(grams: set[str], text: str) -> float:
@@ -48,7 +50,7 @@ def articles(paras: list[Paragraph], settings: Settings, inside: frozenset[int] 
                 runs.append((start, i))
                 start = None
             continue
-        if start is not None and role(p.text) in ("lead", "byline") and i > start:
+        if start is not None and i > start and opens_article(p.text):
             runs.append((start, i))
             start = i
         elif start is None:

@@ -6,15 +6,15 @@ break is not mistaken for two cut paragraphs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
 
 from .document import Block, Document
 from .detectors.broken_wraps import joined_lines
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     blocks: tuple[Block, ...]
+    text: str    # the blocks' text joined (every detector reads it, so it is built with the paragraph)
 
     @property
     def first_line(self) -> int:       # 0-based
@@ -32,10 +32,6 @@ class Paragraph:
     def end(self) -> int:
         return self.blocks[-1].end
 
-    @cached_property
-    def text(self) -> str:
-        return "".join(b.text for b in self.blocks)
-
 
 def paragraphs(doc: Document) -> list[Paragraph]:
     if "paragraphs" in doc.memo:
@@ -47,5 +43,5 @@ def paragraphs(doc: Document) -> list[Paragraph]:
             out[-1].append(b)
         else:
             out.append([b])
-    doc.memo["paragraphs"] = result = [Paragraph(tuple(bs)) for bs in out]
+    doc.memo["paragraphs"] = result = [Paragraph(tuple(bs), "".join(b.text for b in bs)) for bs in out]
     return result

@@ -86,6 +86,36 @@ def role(text: str) -> str:
     return "body"
 
 
+# Cheap pre-tests for a role, run before role() itself (its dozen patterns read the whole text):
+# each is a condition role() (and is_heading_like) requires for that role - keep them in step
+# (tests/test_roles.py checks them against role() on every line of the seeds and fixtures).
+
+# Sentence punctuation that a heading never has before its last character (is_heading_like,
+# which also wants no sentence end; an ASCII comma may stand between digits: "8,125 Water Birds")
+INNER_SENTENCE_PUNCT_RE = regex.compile(r"[，；;。！？!?]")
+
+
+def may_be_heading(text: str) -> bool:
+    """False when role(text) cannot be "heading": a line of running text says so by a comma or a
+    full stop, without running role()'s dozen patterns."""
+    t = text.strip()
+    return bool(MD_HEADING_RE.match(t)) or \
+        not (INNER_SENTENCE_PUNCT_RE.search(t, 0, len(t) - 1) or ends_sentence(t))
+
+
+def is_lead(text: str) -> bool:
+    """role(text) == "lead", with role() run only on text that opens like a lead (a dateline or the
+    reporters): body paragraphs, most of a page, leave at two anchored matches."""
+    t = text.strip()
+    return bool(LEAD_RE.match(t) or REPORTER_LEAD_RE.match(t)) and role(t) == "lead"
+
+
+def opens_article(text: str) -> bool:
+    """role(text) is "lead" or "byline", tested as cheaply as is_lead (a byline is at most 40 characters)."""
+    t = text.strip()
+    return is_lead(t) or (len(t) <= 40 and bool(BYLINE_RE.match(t)) and role(t) == "byline")
+
+
 # Roles after which a text never continues on the next line.
 CLOSED_ROLES = frozenset({"heading", "byline", "credit", "signature", "continued", "contact", "table", "names", "list"})
 # Roles that start something new: a line of these never continues the text before it.

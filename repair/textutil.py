@@ -85,3 +85,11 @@ def _last_letter(a: str) -> str:
     """Chinese text often uses ASCII punctuation ("招聘会," + "86家"): judge a seam by the last
     letter or digit among the last four characters (else the last character)."""
     return next((ch for ch in reversed(a[-4:]) if ch.isalnum()), a[-1])
+
+
+def visible_at_most(text: str, n: int) -> bool:
+    """len(strip_ws(text)) <= n, without stripping a long paragraph whole: its first 2n+2
+    characters nearly always hold more than n visible ones already."""
+    if len(text) <= n:
+        return True
+    return len(strip_ws(text[:2 * n + 2])) <= n and len(strip_ws(text)) <= n

@@ -8,15 +8,16 @@
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, Optional
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import LEAD_RE, is_heading_like, role
+from ..roles import LEAD_RE, is_heading_like, is_lead, may_be_heading, role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
@@ -38,7 +39,7 @@ NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})
 # "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
 # that reads as sentences (clause punctuation, 30+ characters)
 SPACE_FUSED_RE = regex.compile(r"^\s*([^\s，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))(?=[^\n]*[，,][^\n]*[。！？])")
-MARKER_HINT_RE = regex.compile(r"[讯电]|上接")   # cheap test before INLINE_LEAD_RE
+DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
 # 0.19 elsewhere; subheads inside an article (skipped anyway) score 0.0-0.16.
 
 
@@ -52,7 +53,7 @@ def tail_headlines(doc: Document, settings: Settings = Settings()) -> set[int]:
 
 def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Optional[Finding]:
     """“…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单” followed by the next article's dateline."""
-    if k + 1 >= len(paras) or role(paras[k + 1].text) != "lead":
+    if k + 1 >= len(paras) or not is_lead(paras[k + 1].text):
         return None
     line = paras[k].blocks[-1].lines[-1]
     m = TAIL_HEADLINE_RE.search(line.text)
@@ -66,36 +67,95 @@ def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Sett
                    "opens an article with a dateline", 0.8, fix)
 
 
-def fused_in_block(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Iterator[Finding]:
-    p = paras[k]
-    sep = doc.paragraph_separator
-    tail = _tail_headline(doc, paras, k, settings)
-    if tail:
-        yield tail
+def run_together(doc: Document, paras: list[Paragraph], settings: Settings) -> Iterator[Finding]:
+    """Headlines run together with other text. Found in a few passes over the page, reported
+    paragraph by paragraph: the paragraph's tail headline, then each block's findings."""
+    tails = tail_headlines(doc, settings)
+    by_block = _findings_by_block(doc, settings)
+    for k, p in enumerate(paras):
+        if k in tails:
+            yield _tail_headline(doc, paras, k, settings)
+        for block in p.blocks:
+            yield from by_block.get(block.index, ())
+
+
+def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]]:
+    """Block index -> its findings in report order: headlines on one line with other text, stacked
+    headlines, a headline line above its lead."""
+    found: dict[int, list[Finding]] = {}
+    firsts = [b.first for b in doc.blocks]
+
+    def add(line_index: int, finding: Optional[Finding]) -> None:
+        if finding:
+            found.setdefault(bisect_right(firsts, line_index) - 1, []).append(finding)
+
+    for i in _same_line_candidates(doc):
+        add(i, _same_line(doc, doc.lines[i], settings))
+    # the two shapes below need blank lines between paragraphs: doc.blank_separated reads every
+    # line, so it is asked last, about a headline found
+    for block in doc.blocks:
+        if len(block.lines) >= 4:
+            for f in _stacked_headlines(doc, block, settings):
+                add(block.first, f)
+    for i in _lines_matching(doc, LEAD_HINT_RE):
+        if i > 0 and not doc.lines[i - 1].blank:      # a lead line below its block's first line
+            add(i, _headline_above_lead(doc, doc.lines[i - 1], doc.lines[i], settings))
+    return found
+
+
+# Every shape _same_line_cut finds needs one of these in the line (see its cheap tests)
+SAME_LINE_HINT_RE = regex.compile(r"[ \u3000*\-—–□■讯]|本报|上接")
+# Every match of LEAD_RE holds one of these (本报…, …讯, 新华社, 据…报道, 上接, ORDOS -- …).
+LEAD_HINT_RE = regex.compile(r"本报|讯|新华社|据\p{Han}{2,6}报道|上接|--|—|–")
+
+
+def _same_line_candidates(doc: Document) -> list[int]:
+    """Lines where a headline can start and run into other text: a block's first line, or any line
+    outside hard-wrapped prose (inside it a headline would start the block), if it holds a hint."""
     layout = analyse(doc)
-    for block in p.blocks:
-        for line in block.lines:
-            if line.index != block.first and layout[line.index].wrapped:
-                continue      # inside a hard-wrapped paragraph: a headline would start the block
-            cut = _same_line_cut(line.text, settings)
-            if cut is None:
-                continue
-            at, end, head, why = cut
-            fix = Fix((Edit(line.start + at, line.start + end, sep),), "put the headline on its own line", safe=True)
-            yield Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
-                          f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
-        yield from _stacked_headlines(doc, block, settings)
-        # a headline line directly above the lead's first line, in one block of a blank-separated page
-        lines = block.lines
-        for a, b in zip(lines, lines[1:]):
-            if not doc.blank_separated:
-                break
-            ta, tb = a.text.strip(), b.text.strip()
-            if LEAD_RE.match(tb) and is_heading_like(ta) and settings.headline_min_chars <= len(strip_ws(ta)):
-                fix = Fix((Edit(a.end, b.start, sep),), "set the headline apart as its own paragraph", safe=True)
-                yield Finding(KIND, "same-block", a.start, a.end, a.index + 1, a.index + 1,
-                              f"headline “{ta[:20]}” is run together with the article below it",
-                              "a headline line and a dateline/continuation line share one paragraph", 0.85, fix)
+    found = []
+    for block in doc.blocks:
+        first, rest = block.lines[0], block.lines[1:]
+        if SAME_LINE_HINT_RE.search(first.text):
+            found.append(first.index)
+        found.extend([line.index for line in rest
+                      if not layout[line.index].wrapped and SAME_LINE_HINT_RE.search(line.text)])
+    return found
+
+
+def _lines_matching(doc: Document, pattern: regex.Pattern) -> list[int]:
+    """Indexes of the lines holding a match of `pattern` (which never spans a line break), in
+    order: one search per such line, over the whole text at C speed."""
+    found, pos, text = [], 0, doc.text
+    while (m := pattern.search(text, pos)) is not None:
+        i = doc.line_of(m.start())
+        found.append(i)
+        pos = doc.lines[i].end
+    return found
+
+
+def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Finding]:
+    cut = _same_line_cut(line.text, settings)
+    if cut is None:
+        return None
+    at, end, head, why = cut
+    fix = Fix((Edit(line.start + at, line.start + end, doc.paragraph_separator),),
+              "put the headline on its own line", safe=True)
+    return Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                   f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
+
+
+def _headline_above_lead(doc: Document, a: Line, b: Line, settings: Settings) -> Optional[Finding]:
+    """Headline line `a` directly above `b`, the lead's first line, in one block of a blank-separated page."""
+    ta, tb = a.text.strip(), b.text.strip()
+    if not (LEAD_RE.match(tb) and is_heading_like(ta) and settings.headline_min_chars <= len(strip_ws(ta))
+            and doc.blank_separated):
+        return None
+    fix = Fix((Edit(a.end, b.start, doc.paragraph_separator),), "set the headline apart as its own paragraph",
+              safe=True)
+    return Finding(KIND, "same-block", a.start, a.end, a.index + 1, a.index + 1,
+                   f"headline “{ta[:20]}” is run together with the article below it",
+                   "a headline line and a dateline/continuation line share one paragraph", 0.85, fix)
 
 
 def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, str, str]]:
@@ -120,9 +180,10 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
     if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
             and role(text[:m.start()]) == "heading":
         return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
-    if MARKER_HINT_RE.search(text):
-        # a headline is short: only a dateline near the line's start can end one (linear on long lines)
-        for m in INLINE_LEAD_RE.finditer(text, 0, min(len(text), 2 * settings.headline_max_chars + 12)):
+    # a headline is short: only a dateline near the line's start can end one (linear on long lines)
+    near_start = min(len(text), 2 * settings.headline_max_chars + 12)
+    if DATELINE_HINT_RE.search(text, 0, near_start):
+        for m in INLINE_LEAD_RE.finditer(text, 0, near_start):
             at = _dateline_start(text, m)
             head = text[:at].strip()
             if at > 0 and is_heading_like(head) and \
@@ -165,7 +226,9 @@ def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Fin
     2024年全市领导干部上讲台 / 暨“局长周讲坛”第10期开讲. A line opening on a connective (暨, 和)
     continues the headline above it."""
     lines = block.lines
-    if not doc.blank_separated or len(lines) < 4 or not all(role(l.text) == "heading" for l in lines):
+    # the cheap test from the last line up: a paragraph's last line usually ends a sentence
+    if len(lines) < 4 or not all(may_be_heading(l.text) for l in reversed(lines)) \
+            or not all(role(l.text) == "heading" for l in lines) or not doc.blank_separated:
         return
     sep = doc.paragraph_separator
     starts = [b for b in lines[1:] if not CONNECTIVE_RE.match(b.text)]

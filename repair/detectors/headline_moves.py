@@ -7,7 +7,9 @@ words, rarer words counting more; moving it to that article's top is proposed as
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterator
+from collections import Counter
+from math import fsum
+from typing import Iterable, Iterator
 
 from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headline
 from ..document import Document
@@ -30,7 +32,8 @@ WINDOW = 150          # displaced headlines stay on their page: look this many p
 def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
     heads = [i for i, h in enumerate(paras)
              if i not in skip and is_headline(h, settings) and not MD_HEADING_RE.match(h.text)]
-    suspects = [i for i in heads if len(bigrams(paras[i].text)) >= 3 and not _at_home(paras, i, settings)]
+    grams_of = {i: bigrams(paras[i].text) for i in heads}
+    suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
     if not suspects:
         return
     sections = articles(paras, settings, frozenset(skip))
@@ -55,15 +58,8 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
         near = list(range(bisect_left(starts, i - WINDOW), bisect_right(starts, i + WINDOW)))
         if len(near) < 2:
             continue
-        grams = bigrams(paras[i].text)
-        present = {k: [g for g in grams if g in text_of(k)] for k in near}
-        df = {g: 0 for g in grams}
-        for found in present.values():
-            for g in found:
-                df[g] += 1
-        # rarer shared bigrams say more: weight each by the inverse of how many articles have it
-        weight = sum(1.0 / df[g] if df[g] else 1.0 for g in grams)
-        scores = {k: sum(1.0 / df[g] for g in present[k]) / weight for k in near}
+        grams = grams_of[i]
+        scores = rarity_scores(grams, {k: _found_in(grams, text_of(k)) for k in near})
         best = max(near, key=lambda k: scores[k])
         ranked = sorted(scores.values(), reverse=True)
         runner = ranked[1] if len(ranked) > 1 else 0.0
@@ -85,9 +81,21 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
         yield from _move_group(doc, paras, arts, group)
 
 
-def _at_home(paras: list[Paragraph], i: int, settings: Settings) -> bool:
-    """Cheap test first: does the text right below the headline share its words?"""
-    grams = bigrams(paras[i].text)
+def rarity_scores(grams: Iterable[str], present: dict[int, list[str]]) -> dict[int, float]:
+    """Each article's share of a headline's bigrams, a bigram weighted by the inverse of how many
+    of the articles have it (rarer shared bigrams say more). The sums are exact (fsum), so a score
+    does not depend on the order a set of bigrams happens to be walked in (it varies per process)."""
+    df = Counter(g for found in present.values() for g in found)
+    weight = fsum(1.0 / df[g] if df[g] else 1.0 for g in grams)
+    return {k: fsum(1.0 / df[g] for g in found) / weight for k, found in present.items()}
+
+
+def _found_in(grams: set[str], text: str) -> list[str]:
+    return [g for g in grams if g in text]
+
+
+def _at_home(paras: list[Paragraph], i: int, grams: set[str], settings: Settings) -> bool:
+    """Cheap test first: does the text right below the headline share its words (`grams`)?"""
     below = []
     for k in range(i + 1, min(len(paras), i + 8)):
         if not is_headline(paras[k], settings):

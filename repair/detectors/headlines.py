@@ -22,7 +22,7 @@ from ..roles import role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, seam_joiner, strip_ws
-from .headline_fusion import fused_in_block
+from .headline_fusion import run_together
 from .headline_moves import displaced
 
 KIND = "fused-headline"
@@ -36,8 +36,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     dropped = dropped_in(doc, settings)
     yield from dropped.values()
     interrupted = set(dropped)
-    for k in range(len(paras)):
-        yield from fused_in_block(doc, paras, k, settings)
+    yield from run_together(doc, paras, settings)
     yield from displaced(doc, paras, set(interrupted), settings)
 
 

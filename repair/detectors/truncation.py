@@ -23,7 +23,7 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, seam_joiner, strip_ws
+from ..textutil import ends_sentence, seam_joiner, strip_ws, visible_at_most
 
 KIND = "truncated-sentence"
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
@@ -42,9 +42,11 @@ MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“�
 
 def _cut(p: Paragraph) -> bool:
     last = p.blocks[-1].lines[-1].text
-    return (role(p.text) in ("body", "lead") and role(last) not in CLOSED_ROLES and not CREDIT_RE.search(last)
-            and len(strip_ws(p.text)) >= MIN_CUT_CHARS and not ends_sentence(last)
-            and not INTRODUCES_RE.search(last) and not last.rstrip().endswith(REPLACEMENT_CHAR))
+    # the cheap test on the line's end first: most paragraphs end their sentence and leave here
+    return (not ends_sentence(last) and not last.rstrip().endswith(REPLACEMENT_CHAR)
+            and not INTRODUCES_RE.search(last) and not CREDIT_RE.search(last)
+            and len(strip_ws(p.text)) >= MIN_CUT_CHARS
+            and role(p.text) in ("body", "lead") and role(last) not in CLOSED_ROLES)
 
 
 # Two-character clauses that do open sentences ("近日,", "此外,"); any other clause of one or two
@@ -70,8 +72,12 @@ def _unbalanced_closer(t: str) -> bool:
 
 def _orphan_start(p: Paragraph) -> Optional[str]:
     t = p.text.strip()
-    if role(t) != "body":
-        return None
+    reason = _mid_sentence_opening(t)
+    # role() last: most paragraphs open like a sentence and need no role
+    return reason if reason and role(t) == "body" else None
+
+
+def _mid_sentence_opening(t: str) -> Optional[str]:
     if NON_INITIAL_RE.match(t):
         return "it opens on a character that does not begin a sentence"
     m = FIRST_CLAUSE_RE.match(t)
@@ -134,9 +140,8 @@ def _orphans(paras: list[Paragraph]) -> list[int]:
     out = []
     for j, q in enumerate(paras):
         t = q.text.strip()
-        latin = bool(LATIN_START_RE.match(t))
-        if not (0 < len(strip_ws(t)) <= (FRAGMENT_MAX_LATIN if latin else FRAGMENT_MAX) and ends_sentence(t)
-                and role(t) == "body"):
+        limit = FRAGMENT_MAX_LATIN if LATIN_START_RE.match(t) else FRAGMENT_MAX
+        if not (t and visible_at_most(t, limit) and ends_sentence(t) and role(t) == "body"):
             continue
         prev = paras[j - 1] if j > 0 else None
         if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
