@@ -21,6 +21,8 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 def escape(text: str) -> str:
     """Page content is data: show control characters harmlessly (ESC, BEL, …)."""
+    if text.isprintable():
+        return text           # nearly every message, without a look at each character
     return "".join(ch if ch.isprintable() or ch in "\t" else f"\\x{ord(ch):02x}" for ch in text)
 
 

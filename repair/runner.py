@@ -49,9 +49,13 @@ class Filters:
         floors = [c for _, c in settings.kind_min_confidence]
         self.engine_settings = replace(settings, min_confidence=min([settings.min_confidence, *floors]))
         self._decisions: dict[str, tuple[Decisions, set[str]]] = {}
+        self._where: dict[str, str] = {}    # folder -> its decisions file: looked up once per folder
 
     def _load(self, path: str) -> tuple[Decisions, set[str]]:
-        where = find_file(path) or default_location(path)
+        folder = os.path.dirname(path)      # paths here are files (or "-")
+        where = self._where.get(folder)
+        if where is None:
+            where = self._where[folder] = find_file(path) or default_location(path)
         if where not in self._decisions:
             d = Decisions.load(where)          # ValueError if it is unreadable
             self._decisions[where] = (d, d.keys)
