@@ -117,6 +117,17 @@ def test_add_decisions_records_a_baseline_that_check_and_fix_honour(repo, capsys
     assert len(json.loads((repo / FILENAME).read_text(encoding="utf-8"))["decisions"]) == 2
 
 
+def test_worker_processes_honour_the_decisions_file(repo, capsys):
+    # with --jobs the engine runs in other processes: each must read the decisions file too
+    assert main(["check", "--add-decisions", "damaged.txt"]) == 0
+    assert main(["check", "--jobs", "2", "damaged.txt", "dup.txt", "clean.txt"]) == 1
+    out = capsys.readouterr().out
+    assert "dup.txt" in out and "damaged.txt" not in out
+    assert main(["fix", "--jobs", "2", "damaged.txt", "dup.txt"]) == 1
+    assert (repo / "damaged.txt").read_text(encoding="utf-8") == DAMAGED      # baselined: left alone
+    assert (repo / "dup.txt").read_text(encoding="utf-8") != DUPLICATE         # fixed in a worker
+
+
 def test_decisions_survive_edits_elsewhere_in_the_file(repo):
     main(["check", "--add-decisions", "damaged.txt"])
     (repo / "damaged.txt").write_text("# 新标题\n\n另一段完整的话。\n\n" + DAMAGED[5:], encoding="utf-8")
