@@ -14,7 +14,6 @@ from conftest import ROOT, SEEDS, SHARED_GOLD
 
 CASES = case_sets(os.path.join(ROOT, "fixtures", "cases"))
 KNOWN_FIX_MISSES = {
-    "fused-headline/two-headlines-one-line": "two headlines on one line, the second displaced: not split",
     "truncated-sentence/displaced-head-at-page-end": "a displaced sentence *beginning* is not searched for",
 }
 KNOWN_DETECTION_MISSES = KNOWN_FIX_MISSES | {

@@ -3,6 +3,10 @@
 Seed 004 ends with a block of headlines whose articles stand above. Each headline that the text
 below it does not continue is matched to the article (within its page) that shares most of its
 words, rarer words counting more; moving it to that article's top is proposed as an unsafe fix.
+
+A line holding two headlines (`市农牧局开展盐碱地专项监测 鄂尔多斯高新区“引才工作站”落户…`) whose
+halves match two different articles, the first the one below it, is reported as same-line: the
+second half moves to its own article's top (unsafe, as every move between articles).
 """
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from math import fsum
 from typing import Iterable, Iterator
+
+import regex
 
 from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headline
 from ..document import Document
@@ -34,7 +40,9 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
              if i not in skip and is_headline(h, settings) and not MD_HEADING_RE.match(h.text)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
-    if not suspects:
+    # a line of two headlines reads as at home when the second's article follows the first's
+    pairs = [i for i in heads if i not in suspects and TWO_HEADLINES_RE.match(paras[i].text)]
+    if not suspects and not pairs:
         return
     sections = articles(paras, settings, frozenset(skip))
     # sections of one article (split by subheads) are scored together
@@ -53,23 +61,28 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             text_cache[k] = "\x00".join(NON_WORD_RE.sub("", paras[m].text) for m in arts[k][1])
         return text_cache[k]
 
+    def near(i: int) -> list[int]:
+        return list(range(bisect_left(starts, i - WINDOW), bisect_right(starts, i + WINDOW)))
+
     moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
-    for i in suspects:
-        near = list(range(bisect_left(starts, i - WINDOW), bisect_right(starts, i + WINDOW)))
-        if len(near) < 2:
+    for i in sorted(suspects + pairs):
+        if len(near(i)) < 2:
             continue
-        grams = grams_of[i]
-        scores = rarity_scores(grams, {k: _found_in(grams, text_of(k)) for k in near})
-        best = max(near, key=lambda k: scores[k])
-        ranked = sorted(scores.values(), reverse=True)
-        runner = ranked[1] if len(ranked) > 1 else 0.0
-        if scores[best] < MATCH_MIN or runner * MATCH_MARGIN > scores[best]:
+        two = _two_headlines(doc, paras, i, arts, near(i), text_of)
+        if two:
+            yield _split_and_move(doc, paras, arts, i, *two)
             continue
+        if i in pairs:
+            continue          # at home as a whole
+        match = _best_article(grams_of[i], near(i), text_of)
+        if match is None:
+            continue
+        best, score, runner = match
         members = arts[best][1]
         after = next((k for k in range(i + 1, len(paras)) if not is_headline(paras[k], settings)), None)
         if after in members or min(members) < i < max(members):
             continue     # above its own article, or a subhead inside it
-        moves.append((i, best, scores[best], runner))
+        moves.append((i, best, score, runner))
     # consecutive displaced headlines bound for one article move together, in their order
     groups: list[list[tuple[int, int, float, float]]] = []
     for m in moves:
@@ -79,6 +92,53 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             groups.append([m])
     for group in groups:
         yield from _move_group(doc, paras, arts, group)
+
+
+def _best_article(grams: set[str], near: list[int], text_of) -> tuple[int, float, float] | None:
+    """(article, score, runner-up score) of the one nearby article that shares clearly most of
+    these bigrams, or None."""
+    scores = rarity_scores(grams, {k: _found_in(grams, text_of(k)) for k in near})
+    best = max(near, key=lambda k: scores[k])
+    ranked = sorted(scores.values(), reverse=True)
+    runner = ranked[1] if len(ranked) > 1 else 0.0
+    if scores[best] < MATCH_MIN or runner * MATCH_MARGIN > scores[best]:
+        return None
+    return best, scores[best], runner
+
+
+# one line, two headlines: "市农牧局开展盐碱地专项监测 鄂尔多斯高新区“引才工作站”落户中国地质大学(武汉)"
+TWO_HEADLINES_RE = regex.compile(r"^\s*(\S{6,})([ \t\u3000]+)(\S{6,})\s*$")
+
+
+def _two_headlines(doc: Document, paras: list[Paragraph], i: int, arts, near: list[int], text_of):
+    """A one-line headline made of the headlines of two different articles: the first heads the
+    article below it, the second another one (a main title and its subtitle share one article
+    and are never split here). Returns (gap start, second's start, second's end, its match)."""
+    h = paras[i]
+    if len(h.blocks) != 1 or len(h.blocks[0].lines) != 1:
+        return None
+    m = TWO_HEADLINES_RE.match(doc.text[h.start:h.end])
+    if not m:
+        return None
+    first, second = (_best_article(bigrams(m.group(g)), near, text_of) for g in (1, 3))
+    if first is None or second is None or first[0] == second[0] or arts[first[0]][0] <= i:
+        return None
+    return h.start + m.start(2), h.start + m.start(3), h.start + m.end(3), second
+
+
+def _split_and_move(doc: Document, paras: list[Paragraph], arts, i: int, gap: int, start: int, end: int,
+                    match: tuple[int, float, float]) -> Finding:
+    best, score, runner = match
+    top = paras[arts[best][0]]
+    second = doc.text[start:end]
+    fix = Fix((Edit(gap, end, ""), Edit(top.start, top.start, second + doc.paragraph_separator)),
+              f"move “{second[:20]}” to line {top.first_line + 1}, the top of its article", safe=False)
+    line = paras[i].first_line + 1
+    return Finding(KIND, "same-line", gap, end, line, line,
+                   f"two headlines on one line: “{second[:20]}” belongs to the article at line {top.first_line + 1}",
+                   f"the first headline's words are in the article below it; {score:.0%} of the second's "
+                   f"(weighted by rarity) occur in the article at line {top.first_line + 1}, {runner:.0%} at most "
+                   "elsewhere", round(min(0.8, 0.4 + 0.4 * score), 2), fix)
 
 
 def rarity_scores(grams: Iterable[str], present: dict[int, list[str]]) -> dict[int, float]:
