@@ -83,3 +83,15 @@ def test_displaced_headline_scores_do_not_depend_on_set_order():
     assert len(results) == 1
     scores = dict(results.pop())
     assert scores[0] > scores[1] and scores[0] > scores[2]
+
+
+def test_main_title_and_subtitle_of_one_article_are_not_split():
+    from repair import check
+    text = ("市农牧局开展盐碱地专项监测 春季取样化验盐碱耕地质量\n\n"
+            "康巴什讯 近日,市农牧局组织旗区农牧部门,开展盐碱耕地质量长期定位监测点春季取样化验工作,"
+            "为盐碱地综合改良、科学种植提供精准数据支撑。\n\n"
+            "监测工作聚焦沿黄灌区等盐碱化突出区域,重点针对土壤酸碱度、含盐量、碱化度等核心指标。(贾宇)\n\n"
+            "鄂尔多斯高新区“引才工作站”落户中国地质大学(武汉)\n\n"
+            "康巴什讯 为精准引进高层次人才服务产业升级,近日,鄂尔多斯高新区“引才工作站”落户中国地质大学(武汉),"
+            "双方就人才引进、共建大学生实习实践基地等达成初步共识。(鄂轩)\n")
+    assert [f for f in check(text).findings if f.kind == "fused-headline"] == []
