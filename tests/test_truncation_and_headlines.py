@@ -95,3 +95,16 @@ def test_main_title_and_subtitle_of_one_article_are_not_split():
             "康巴什讯 为精准引进高层次人才服务产业升级,近日,鄂尔多斯高新区“引才工作站”落户中国地质大学(武汉),"
             "双方就人才引进、共建大学生实习实践基地等达成初步共识。(鄂轩)\n")
     assert [f for f in check(text).findings if f.kind == "fused-headline"] == []
+
+
+def test_displaced_end_at_the_top_of_the_document_is_rejoined():
+    # the lost end of the last paragraph opens the document (it had no separator before it:
+    # the fix once built an edit ending before it started, which verify refused)
+    from repair import check, fix_text
+    text = ("长可达7天6晚。\n\n# 政策解读\n\n"
+            "根据服务政策,符合条件的青年人才可享受每年累计最长7天6晚的免费住宿,对柔性引进专家最\n")
+    [finding] = check(text).findings
+    assert finding.name == "truncated-sentence/displaced" and all(e.start <= e.end for e in finding.fix.edits)
+    result = fix_text(text, unsafe=True)
+    assert result.errors == []
+    assert result.text == "# 政策解读\n\n根据服务政策,符合条件的青年人才可享受每年累计最长7天6晚的免费住宿,对柔性引进专家最长可达7天6晚。\n"

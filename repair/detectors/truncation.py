@@ -187,12 +187,11 @@ def _displaced(doc: Document, paras: list[Paragraph], i: int, j: int) -> Finding
         # (sub-headline … cut paragraph) to stand before the piece, and join (seed 000)
         s0 = paras[section - 1].end
         moved = doc.text[paras[section].start:cut.end]
-        edits = (Edit(paras[j - 1].end if j > 0 else frag.start, paras[j - 1].end if j > 0 else frag.start,
-                      (sep if j > 0 else "") + moved + glue.strip() + ("" if j > 0 else "")),
-                 Edit(s0, cut.end, ""))
         # the fragment keeps its place and now follows the moved cut paragraph directly: its
         # separator must go, so replace the separator before the fragment with the moved text
-        edits = (Edit(paras[j - 1].end, frag.start, sep + moved + glue), Edit(s0, cut.end, ""))
+        # (a fragment opening the document has none: the text goes in just before it)
+        before = (paras[j - 1].end, frag.start, sep) if j > 0 else (frag.start, frag.start, "")
+        edits = (Edit(before[0], before[1], before[2] + moved + glue), Edit(s0, cut.end, ""))
         how = f"move the section from line {paras[section].first_line + 1} to before line {frag.first_line + 1} and join"
     else:
         edits = (Edit(del_span[0], del_span[1], ""), Edit(cut.end - drop, cut.end, glue + frag_text.strip()))
