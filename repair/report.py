@@ -10,7 +10,7 @@ import json
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, TextIO
+from typing import Callable, TextIO
 
 from .document import Document
 from .model import KINDS, Finding

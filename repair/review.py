@@ -21,7 +21,7 @@ from .engine import MAX_ROUNDS, CheckResult, check
 from .model import Finding, Fix
 from .remap import Shift, remap
 from .review_list import Listing, Row
-from .review_ops import apply_verified, edit_region, minimal_edit, refusal, same_newlines, save_rejections, statuses
+from .review_ops import apply_verified, edit_region, minimal_edit, refusal, same_newlines, save_rejections
 from .settings import Settings
 from .textio import TextFile, read, write_atomic
 

@@ -1,6 +1,6 @@
 import pytest
 
-from repair import Document, check, fix_text
+from repair import check, fix_text
 
 BODY = "高位统筹,系统集成,构建全链条闭环治理新体系。《方案》坚持以国家、自治区关于深化公共资源交易平台整合共享、优化营商环境系列决策部署为根本遵循,"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from repair import Settings, check, fix_text
+from repair import check, fix_text
 
 P1 = "活动期间还进行了农文旅推介活动和乌审旗乌兰牧骑专场演出及乌审旗马头琴乐团专场演出。随着合作协议的落地,明确将在客源互送、线路共推等方面深度合作。"
 P2 = "除了检查预约的智能化,就诊空间的布局调整也让市民感受到实实在在的便利。医院以患者为中心,依据人体系统,将门诊重组为四大功能集成区。"

@@ -41,7 +41,8 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
-    pairs = [i for i in heads if i not in suspects and TWO_HEADLINES_RE.match(paras[i].text)]
+    suspect_set = set(suspects)
+    pairs = [i for i in heads if i not in suspect_set and TWO_HEADLINES_RE.match(paras[i].text)]
     if not suspects and not pairs:
         return
     sections = articles(paras, settings, frozenset(skip))
@@ -61,20 +62,18 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             text_cache[k] = "\x00".join(NON_WORD_RE.sub("", paras[m].text) for m in arts[k][1])
         return text_cache[k]
 
-    def near(i: int) -> list[int]:
-        return list(range(bisect_left(starts, i - WINDOW), bisect_right(starts, i + WINDOW)))
-
     moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
     for i in sorted(suspects + pairs):
-        if len(near(i)) < 2:
+        near = list(range(bisect_left(starts, i - WINDOW), bisect_right(starts, i + WINDOW)))
+        if len(near) < 2:
             continue
-        two = _two_headlines(doc, paras, i, arts, near(i), text_of)
+        two = _two_headlines(doc, paras, i, arts, near, text_of)
         if two:
             yield _split_and_move(doc, paras, arts, i, *two)
             continue
-        if i in pairs:
+        if i not in suspect_set:
             continue          # at home as a whole
-        match = _best_article(grams_of[i], near(i), text_of)
+        match = _best_article(grams_of[i], near, text_of)
         if match is None:
             continue
         best, score, runner = match
