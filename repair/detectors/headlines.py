@@ -17,6 +17,7 @@ import regex
 from ..articles import article_top, bigrams, is_headline, share
 from ..document import Document
 from ..model import Edit, Finding, Fix
+from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import role
 from ..seams import straddling_word
@@ -76,7 +77,9 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # article after a cut one: a split word, words shared with the text above, or words shared
     # with the text below while the article above has no headline of its own
     headless = top is not None and (top == 0 or role(paras[top - 1].text) != "heading")
-    if not (word or above > 0 or (below > 0 and headless)):
+    # the paragraph after opens mid-sentence (区只会种地、矿区只会拉煤”的…): it continues the one above
+    continues = mid_sentence_opening(nxt.text.strip())
+    if not (word or continues or above > 0 or (below > 0 and headless)):
         return None
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]

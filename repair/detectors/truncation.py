@@ -19,6 +19,7 @@ from .duplicates import deleted_blocks
 from .headline_fusion import tail_headlines
 from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
+from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
 from ..seams import straddling_word
@@ -26,8 +27,6 @@ from ..settings import Settings
 from ..textutil import ends_sentence, seam_joiner, strip_ws, visible_at_most
 
 KIND = "truncated-sentence"
-# Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
-NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
 REPLACEMENT_CHAR = "\ufffd"
 INTRODUCES_RE = regex.compile(r"[：:]\s*$")   # "…注意以下事项：" introduces what follows
 FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
@@ -49,43 +48,11 @@ def _cut(p: Paragraph) -> bool:
             and role(p.text) in ("body", "lead") and role(last) not in CLOSED_ROLES)
 
 
-# Two-character clauses that do open sentences ("近日,", "此外,"); any other clause of one or two
-# characters before the first comma is the tail of a lost sentence ("集,并将设备…", "部门,开展…").
-SHORT_OPENERS = frozenset("近日 目前 同时 此外 其中 为此 对此 据悉 随后 另外 然而 但是 因此 所以 首先 其次 最后 "
-                          "今年 去年 日前 近年 当前 如今 现在 此前 之后 期间 会上 会后 届时 对于 关于 作为 一是 "
-                          "二是 三是 四是 五是 截至 据了 当天 当日 次日 今天 昨天 明年 全年 上午 下午 晚上 早上 同期 "
-                          "总之 可见 例如 比如 尤其 特别 特别是 不过 而且 并且 于是 接着 后来 起初 最初 从此 "
-                          "如此 这样 那么 此次 本次 该局 该市 该县 该区 该旗 我市 全市 全区".split())
-FIRST_CLAUSE_RE = regex.compile(r"^([^，,、；;：:。！？!?“”]{1,2})[，,、]")
-PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
-
-
-def _unbalanced_closer(t: str) -> bool:
-    """A closing quote or bracket before any opener: the paragraph starts inside a quotation."""
-    head = t[:60]
-    for o, c in PAIRS:
-        k = head.find(c)
-        if k >= 0 and o not in head[:k]:
-            return True
-    return False
-
-
 def _orphan_start(p: Paragraph) -> Optional[str]:
     t = p.text.strip()
-    reason = _mid_sentence_opening(t)
+    reason = mid_sentence_opening(t)
     # role() last: most paragraphs open like a sentence and need no role
     return reason if reason and role(t) == "body" else None
-
-
-def _mid_sentence_opening(t: str) -> Optional[str]:
-    if NON_INITIAL_RE.match(t):
-        return "it opens on a character that does not begin a sentence"
-    m = FIRST_CLAUSE_RE.match(t)
-    if m and m.group(1) not in SHORT_OPENERS:
-        return f"its first clause “{m.group(1)}” is the tail of a sentence"
-    if _unbalanced_closer(t):
-        return "a quotation or title closes before it opens"
-    return None
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:

@@ -1,0 +1,48 @@
+"""Does a paragraph open mid-sentence? Its beginning was lost, or it continues text before it.
+
+    的综合应用。在安全矩阵系统平台上…      opens on a bound particle
+    集,并将设备…                           a one-character clause is the tail of a sentence
+    区只会种地、矿区只会拉煤”的发展模式…   a quotation closes before it opens
+
+Shared by truncation (an orphan start) and headlines (the text after a dropped-in headline
+continues the sentence before it).
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+# Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
+NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
+# Two-character clauses that do open sentences ("近日,", "此外,"); any other clause of one or two
+# characters before the first comma is the tail of a lost sentence ("集,并将设备…", "部门,开展…").
+SHORT_OPENERS = frozenset("近日 目前 同时 此外 其中 为此 对此 据悉 随后 另外 然而 但是 因此 所以 首先 其次 最后 "
+                          "今年 去年 日前 近年 当前 如今 现在 此前 之后 期间 会上 会后 届时 对于 关于 作为 一是 "
+                          "二是 三是 四是 五是 截至 据了 当天 当日 次日 今天 昨天 明年 全年 上午 下午 晚上 早上 同期 "
+                          "总之 可见 例如 比如 尤其 特别 特别是 不过 而且 并且 于是 接着 后来 起初 最初 从此 "
+                          "如此 这样 那么 此次 本次 该局 该市 该县 该区 该旗 我市 全市 全区".split())
+FIRST_CLAUSE_RE = regex.compile(r"^([^，,、；;：:。！？!?“”]{1,2})[，,、]")
+PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
+
+
+def unbalanced_closer(t: str) -> bool:
+    """A closing quote or bracket before any opener: the paragraph starts inside a quotation."""
+    head = t[:60]
+    for o, c in PAIRS:
+        k = head.find(c)
+        if k >= 0 and o not in head[:k]:
+            return True
+    return False
+
+
+def mid_sentence_opening(t: str) -> Optional[str]:
+    """Why the stripped paragraph text `t` opens mid-sentence, or None when it opens like a sentence."""
+    if NON_INITIAL_RE.match(t):
+        return "it opens on a character that does not begin a sentence"
+    m = FIRST_CLAUSE_RE.match(t)
+    if m and m.group(1) not in SHORT_OPENERS:
+        return f"its first clause “{m.group(1)}” is the tail of a sentence"
+    if unbalanced_closer(t):
+        return "a quotation or title closes before it opens"
+    return None
