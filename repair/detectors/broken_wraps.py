@@ -36,6 +36,10 @@ OPENER_RE = regex.compile(
     r"^\s*(近年来|近日|日前|今年以来|目前|据了解|据悉|此外|同时|另外|下一步|截至目前|与此同时|随后|会上|会议|"
     r"(\d{4}年)?\d{1,2}月\d{1,2}日[,，]|\d{4}年[,，]|[“「])")
 CONTINUE_PUNCT = "，,、；;：:“（(《—-"
+# A quotation's attribution, a whole sentence of its own ("乌审旗…综窗管理人员吴丹表示。", seed 004):
+# it cannot open a paragraph, so after a line ending on a closing quote it continues that paragraph.
+QUOTE_END_RE = regex.compile(r"[。！？!?…][”」』’\"]\s*$")
+ATTRIBUTION_RE = regex.compile(r"^[^，,。！？!?“”\s]{1,30}(?:说|表示|介绍|坦言|感慨|指出|强调|说道|告诉记者)[。.]")
 LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
 LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
@@ -110,6 +114,11 @@ def _heading_block(lines: tuple[Line, ...]) -> bool:
 _FULL_SENTENCE_GOES_ON = Verdict(True, 0.7, "the line fills the column and the paragraph goes on below it")
 _SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
 _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+_ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
+
+
+def _attribution_follows(lt: str, nt: str) -> bool:
+    return bool(QUOTE_END_RE.search(lt) and ATTRIBUTION_RE.match(nt))
 
 
 @lru_cache(maxsize=1024)
@@ -123,6 +132,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
     """A break inside hard-wrapped prose."""
     full = is_full(lay, first)
     if ends_sentence(lt):
+        if _attribution_follows(lt, nt):
+            return _ATTRIBUTION_GOES_ON
         if same_block and full and not OPENER_RE.match(nt):
             return _FULL_SENTENCE_GOES_ON
         if same_block:
@@ -138,6 +149,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
 def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Optional[Verdict]:
     """A break between one-line paragraphs (no column layout)."""
     if ends_sentence(lt):
+        if _attribution_follows(lt, nt):
+            return _ATTRIBUTION_GOES_ON
         if same_block and role(lt) in ("body", "lead") and role(nt) in ("body", "lead") \
                 and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20:
             return Verdict(False, 0.8, "two complete paragraphs share one block", split=True)
