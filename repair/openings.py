@@ -3,6 +3,7 @@
     的综合应用。在安全矩阵系统平台上…      opens on a bound particle
     集,并将设备…                           a one-character clause is the tail of a sentence
     区只会种地、矿区只会拉煤”的发展模式…   a quotation closes before it opens
+    织全市优化营商环境业务骨干…             opens on the tail of a word (组织)
 
 Shared by truncation (an orphan start) and headlines (the text after a dropped-in headline
 continues the sentence before it).
@@ -12,6 +13,8 @@ from __future__ import annotations
 from typing import Optional
 
 import regex
+
+from .seams import word_tail
 
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
 NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
@@ -45,4 +48,7 @@ def mid_sentence_opening(t: str) -> Optional[str]:
         return f"its first clause “{m.group(1)}” is the tail of a sentence"
     if unbalanced_closer(t):
         return "a quotation or title closes before it opens"
+    tail = word_tail(t)
+    if tail:
+        return f"it opens on “{tail}”, a character that ends words and begins none here"
     return None

@@ -18,7 +18,6 @@ KNOWN_FIX_MISSES = {
 }
 KNOWN_DETECTION_MISSES = KNOWN_FIX_MISSES | {
     "truncated-sentence/doc-starts-mid-sentence": "starts on an ordinary word (相应期限…)",
-    "truncated-sentence/orphan-after-complete-paragraph": "starts on an ordinary word (织全市…)",
     "truncated-sentence/cut-end-and-unrelated-orphan": "the orphan starts on an ordinary word",
 }
 

@@ -108,3 +108,46 @@ def test_displaced_end_at_the_top_of_the_document_is_rejoined():
     result = fix_text(text, unsafe=True)
     assert result.errors == []
     assert result.text == "# 政策解读\n\n根据服务政策,符合条件的青年人才可享受每年累计最长7天6晚的免费住宿,对柔性引进专家最长可达7天6晚。\n"
+
+
+@pytest.mark.parametrize("text, opens_mid_word", [
+    pytest.param("级师生,走进东胜区“国防林”生态基地", True, id="tail-of-年级"),
+    pytest.param("织全市优化营商环境业务骨干赴先进地区", True, id="tail-of-组织"),
+    pytest.param("组织全市优化营商环境业务骨干赴先进地区", False, id="word-组织-opens"),
+    pytest.param("在准格尔经济开发区准格尔产业园", False, id="preposition-opens"),
+    pytest.param("裕丰昌鹅业采用全流程智能化孵化模式", False, id="company-name-opens"),
+])
+def test_a_paragraph_opening_on_a_word_tail_opens_mid_sentence(text, opens_mid_word):
+    from repair.seams import _tables, word_tail
+    if not _tables()[1]:
+        pytest.skip("jieba's word list is not installed")
+    assert (word_tail(text) is not None) == opens_mid_word
+
+
+def test_orphan_opening_on_a_word_tail_is_reported():
+    text = (INTRO + "\n\n近年来,鄂尔多斯市聚焦打造一流营商环境,深入实施党建引领工程,取得明显成效。\n\n"
+            "织全市优化营商环境业务骨干赴先进地区开展对标提升培训、实地调研、业务指导。\n")
+    found = kinds(text, "truncated-sentence")
+    assert [(f.variant, f.line) for f in found] == [("start", 5)]
+
+
+def test_headline_before_a_paragraph_that_opens_mid_sentence_splits_it():
+    # no word is split at the seam and the headline shares no words with either side: the
+    # evidence is that the text after it opens inside a quotation
+    text = ("上海庙镇党委、政府积极探索新路径,有效破解集体经济发展中面临的难题,打破“牧区只会放牧、农\n\n"
+            "变“单打独斗”为“抱团聚力”\n\n"
+            "区只会种地、矿区只会拉煤”的发展模式,组织全镇15个嘎查村集体经济股份合作社共同出资50万元。\n")
+    found = kinds(text, "fused-headline")
+    assert [(f.variant, f.line) for f in found] == [("inside-paragraph", 3)]
+    fixed = fix_text(text).text
+    assert "放牧、农区只会种地" in fixed and fixed.count("变“单打独斗”为“抱团聚力”") == 1
+
+
+def test_long_piece_opening_mid_word_is_the_displaced_end():
+    cut = "市委常委会召开会议,学习贯彻习近平总书记重要指示精神,听取了全市经"
+    piece = "济运行情况汇报,强调要正视问题,稳工业、扶企业、抓项目、扩投资,统筹发展和安全,确保实现“双过半”目标。"
+    text = f"{INTRO}\n\n{cut}\n\n# 东胜区侨办汇聚侨智侨力\n\n{INTRO}\n\n{piece}\n"
+    found = kinds(text, "truncated-sentence")
+    assert [(f.variant, f.line) for f in found] == [("displaced", 3)]
+    fixed = fix_text(text, unsafe=True).text
+    assert cut + piece in fixed and fixed.count(piece) == 1

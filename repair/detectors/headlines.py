@@ -19,7 +19,7 @@ from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import role
+from ..roles import CLOSED_ROLES, role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, seam_joiner, strip_ws
@@ -61,7 +61,8 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     if not is_headline(head, settings) or len(head.blocks) != 1:
         return None
     tail = prev.blocks[-1].lines[-1].text.rstrip()
-    if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25:
+    if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25 \
+            or role(tail) in CLOSED_ROLES:       # a contact line or a credit is complete as it stands
         return None
     if role(nxt.text) != "body" or OPENER_RE.match(nxt.text) or len(strip_ws(nxt.text)) < 10:
         return None

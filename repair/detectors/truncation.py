@@ -103,12 +103,14 @@ def _broken_char(doc: Document, p: Paragraph) -> Finding:
 
 
 def _orphans(paras: list[Paragraph]) -> list[int]:
-    """Short paragraphs that end a sentence but do not continue their neighbour: candidate pieces."""
+    """Candidate pieces that do not continue their neighbour: short paragraphs that end a sentence,
+    and paragraphs of any length that open mid-sentence (济运行情况汇报,… is 经济 cut after 经)."""
     out = []
     for j, q in enumerate(paras):
         t = q.text.strip()
         limit = FRAGMENT_MAX_LATIN if LATIN_START_RE.match(t) else FRAGMENT_MAX
-        if not (t and visible_at_most(t, limit) and ends_sentence(t) and role(t) == "body"):
+        short = t and visible_at_most(t, limit) and ends_sentence(t)
+        if not ((short or (t and mid_sentence_opening(t))) and role(t) == "body"):
             continue
         prev = paras[j - 1] if j > 0 else None
         if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
