@@ -10,6 +10,7 @@ continues the sentence before it).
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -39,6 +40,7 @@ def unbalanced_closer(t: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 14)   # asked of a paragraph by truncation (twice) and headlines
 def mid_sentence_opening(t: str) -> Optional[str]:
     """Why the stripped paragraph text `t` opens mid-sentence, or None when it opens like a sentence."""
     if NON_INITIAL_RE.match(t):

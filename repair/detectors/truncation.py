@@ -58,7 +58,7 @@ def _orphan_start(p: Paragraph) -> Optional[str]:
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     paras = paragraphs(doc)
     used_fragments: set[int] = set()
-    orphans = _orphans(paras)
+    orphans: Optional[list[int]] = None      # found when a cut paragraph first needs them
     copies = deleted_blocks(doc, settings)
     split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
     for i, p in enumerate(paras):
@@ -68,6 +68,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         if p.first_line in copies or i in split_by_headline:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
         if _cut(p):
+            if orphans is None:
+                orphans = _orphans(paras)
             frag = _find_fragment(paras, i, used_fragments, orphans)
             if frag is not None:
                 used_fragments.add(frag)
