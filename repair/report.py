@@ -51,10 +51,11 @@ class Summary:
 
     def render(self) -> str:
         total = sum(self.counts.values())
+        unread = f"; {len(self.errors)} error(s), see above" if self.errors else ""
         if not total:
-            return f"{self.files} file(s) checked, no findings"
+            return f"{self.files} file(s) checked, no findings{unread}"
         per = ", ".join(f"{k}: {self.counts[k]}" for k in KINDS if self.counts[k])
-        return f"{total} finding(s) in {self.files_with_findings} of {self.files} file(s) ({per})"
+        return f"{total} finding(s) in {self.files_with_findings} of {self.files} file(s) ({per}){unread}"
 
     def statistics(self, fixed: bool = False) -> str:
         """`--statistics`: a row per kind (all four, so scripts can rely on them) and a total.

@@ -161,3 +161,9 @@ def test_a_broken_decisions_file_is_an_error_naming_it(repo, capsys):
     assert main(["fix", "damaged.txt"]) == 2
     assert (repo / "damaged.txt").read_text(encoding="utf-8") == DAMAGED
     assert main(["check", "--no-decisions", "damaged.txt"]) == 1      # the way out the message implies
+
+
+def test_summary_counts_the_files_that_could_not_be_read(repo, capsys):
+    assert main(["check", "clean.txt", "binary.txt"]) == 2
+    err = capsys.readouterr().err
+    assert "binary.txt" in err and err.rstrip().endswith("1 file(s) checked, no findings; 1 error(s), see above")
