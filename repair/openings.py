@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from .seams import word_tail
+from .seams import opener_word, word_tail
 
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
 NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
@@ -46,7 +46,7 @@ def mid_sentence_opening(t: str) -> Optional[str]:
     if NON_INITIAL_RE.match(t):
         return "it opens on a character that does not begin a sentence"
     m = FIRST_CLAUSE_RE.match(t)
-    if m and m.group(1) not in SHORT_OPENERS:
+    if m and m.group(1) not in SHORT_OPENERS and not opener_word(m.group(1)):
         return f"its first clause “{m.group(1)}” is the tail of a sentence"
     if unbalanced_closer(t):
         return "a quotation or title closes before it opens"

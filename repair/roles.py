@@ -28,7 +28,7 @@ CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制
 SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
 LIST_RE = regex.compile(
-    r"^\s*(\d{1,3}(?:[.](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳])")
+    r"^\s*(\d{1,3}(?:[.．](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳])")
 CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间)\s*[:：]|[:：]\s*[\d\-+()（）]{5,}|https?://|@\w")
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 

@@ -20,6 +20,10 @@ LOAD_FREQ = 100
 # (by dictionary frequency) is a word's tail: 级 (年级, 班级) 8.4, 织 (组织) 11.9, 础 (基础) 59.
 # On the clean gold pages no paragraph opens on a character above 2.4 (入, 裕, 校).
 TAIL_RATIO = 4.0
+# jieba's part-of-speech tags of words that open a sentence as a clause of their own: time (清晨,
+# 以往), locality (以前, 最近), adverbs (最终, 显然), conjunctions (此外, 然而), pronouns (这时).
+# A noun or verb before the first comma (部门, 集) is the tail of a lost sentence instead.
+OPENER_TAGS = frozenset({"t", "f", "d", "ad", "c", "r"})
 
 
 @lru_cache(maxsize=1)
@@ -28,30 +32,31 @@ def _words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, int], dict[str, float]]:
-    """Words of 2-4 characters with their frequency, and the characters that mostly end words
-    (see word_tail). Parsing jieba's 5 MB list takes ~0.4 s, so the tables are cached (marshal)
+def _tables() -> tuple[dict[str, int], dict[str, float], list[str]]:
+    """Words of 2-4 characters with their frequency, the characters that mostly end words (see
+    word_tail), and the two-character words that open a clause on their own (see opener_word). Parsing jieba's 5 MB list takes ~0.4 s, so the tables are cached (marshal)
     in the user's cache directory, keyed by the list's size and mtime; a cache that cannot be
     written is simply skipped."""
     # only jieba's word list is used: locate it without importing the package (its import is slow)
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
-        return {}, {}
+        return {}, {}, []
     path = os.path.join(list(spec.submodule_search_locations)[0], "dict.txt")
     if not os.path.exists(path):
-        return {}, {}
+        return {}, {}, []
     st = os.stat(path)
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "repair",
-                         f"words-{st.st_size}-{int(st.st_mtime)}-{LOAD_FREQ}-v2.marshal")
+                         f"words-{st.st_size}-{int(st.st_mtime)}-{LOAD_FREQ}-v3.marshal")
     try:
         with open(cache, "rb") as fh:
-            words, tails = marshal.load(fh)
-            return words, tails
+            words, tails, openers = marshal.load(fh)
+            return words, tails, openers
     except (OSError, ValueError, EOFError, TypeError):
         pass
     words: dict[str, int] = {}
     ends: dict[str, int] = {}
     begins: dict[str, int] = {}     # as a word's first character, or as a word of its own
+    openers: list[str] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)
@@ -59,6 +64,8 @@ def _tables() -> tuple[dict[str, int], dict[str, float]]:
             if len(w) > 4:
                 continue
             freq = int(parts[1])
+            if len(w) == 2 and freq >= LOAD_FREQ and parts[2].strip() in OPENER_TAGS:
+                openers.append(w)
             begins[w[0]] = begins.get(w[0], 0) + freq
             if len(w) >= 2:
                 ends[w[-1]] = ends.get(w[-1], 0) + freq
@@ -70,11 +77,11 @@ def _tables() -> tuple[dict[str, int], dict[str, float]]:
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         tmp = f"{cache}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            marshal.dump((words, tails), fh)
+            marshal.dump((words, tails, openers), fh)
         os.replace(tmp, cache)
     except OSError:
         pass
-    return words, tails
+    return words, tails, openers
 
 
 def straddling_word(left: str, right: str, min_freq: int = MIN_FREQ) -> str | None:
@@ -122,3 +129,13 @@ def word_tail(text: str) -> str | None:
     if any(text[:k] in words for k in (2, 3, 4)):
         return None
     return ch
+
+
+@lru_cache(maxsize=1)
+def _opener_words() -> frozenset[str]:
+    return frozenset(_tables()[2])
+
+
+def opener_word(word: str) -> bool:
+    """Is `word` (two characters) a time word, adverb, conjunction or pronoun that opens a clause?"""
+    return word in _opener_words()

@@ -121,6 +121,15 @@ def _attribution_follows(lt: str, nt: str) -> bool:
     return bool(QUOTE_END_RE.search(lt) and ATTRIBUTION_RE.match(nt))
 
 
+# Punctuation no paragraph opens on: a line starting with it continues the one before
+# (…二三十本书。 / ”在企业上班的年轻人陈晓峰说。).
+CLOSING_OPENERS = frozenset("”’」』）》，。、；：！？,;:!?)")
+_CLOSING_OPENS = Verdict(True, 0.9, "the next line opens on closing punctuation, which no paragraph opens on")
+# An item that names what follows ("书法类：一等奖1名…", "答："): after a line ending on ：or ；
+# it is the next item of a list, not the rest of the sentence.
+LABEL_ITEM_RE = regex.compile(r"^[^，,。；;：:\s]{1,8}[：:]")
+
+
 @lru_cache(maxsize=1024)
 def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
     how = "line" if same_block else "column/page break"
@@ -131,6 +140,10 @@ def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
 def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool) -> Optional[Verdict]:
     """A break inside hard-wrapped prose."""
     full = is_full(lay, first)
+    if nt[:1] in CLOSING_OPENERS:
+        return _CLOSING_OPENS
+    if lt[-1:] in "：:；;" and LABEL_ITEM_RE.match(nt):
+        return None
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
@@ -148,6 +161,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
 
 def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Optional[Verdict]:
     """A break between one-line paragraphs (no column layout)."""
+    if nt[:1] in CLOSING_OPENERS and role(prev_text) in ("body", "lead"):
+        return _CLOSING_OPENS
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
@@ -157,6 +172,8 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
         return None
     nrole = role(nt)
     if nrole not in ("body",):
+        return None
+    if lt.rstrip()[-1:] in "：:；;" and LABEL_ITEM_RE.match(nt):
         return None
     word = straddling_word(lt, nt)
     lrole = role(prev_text)
@@ -226,7 +243,8 @@ def _detect(doc: Document) -> Iterator[Finding]:
         lay = layout[L.index]
         wrapped = lay.column > 0
         lt = stripped[k]
-        if not wrapped and ends_sentence(lt) and N.index != L.index + 1:
+        if not wrapped and ends_sentence(lt) and N.index != L.index + 1 \
+                and stripped[k + 1][:1] not in CLOSING_OPENERS:
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn

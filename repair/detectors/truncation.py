@@ -28,7 +28,8 @@ from ..textutil import ends_sentence, seam_joiner, strip_ws, visible_at_most
 
 KIND = "truncated-sentence"
 REPLACEMENT_CHAR = "\ufffd"
-INTRODUCES_RE = regex.compile(r"[：:]\s*$")   # "…注意以下事项：" introduces what follows
+# "…注意以下事项：" introduces what follows; "…三等奖36名；" ends a list item
+INTRODUCES_RE = regex.compile(r"[：:；;]\s*$")
 FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
 FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
