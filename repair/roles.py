@@ -21,7 +21,9 @@ REPORTER_LEAD_RE = regex.compile(r"^\s*(本报融媒记者|本报记者|市融�
 # A byline or reporter line: □王雪艳 / 市融媒体中心记者 赵柔樾 刘鹏 / 本报记者 王塔娜
 BYLINE_RE = regex.compile(
     r"^\s*([□■]\s*\S|(\p{Han}{0,8}(记者|通讯员|见习记者|特约撰稿人|融媒记者)\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$"
-    r"|((本报|市融媒体中心|奔腾融媒)?\p{Han}{0,4}记者[\s\p{Han}]{2,30}$))")
+    r"|((本报|市融媒体中心|奔腾融媒)?\p{Han}{0,4}记者[\s\p{Han}]{2,30}$))"
+    # English: "By JANE DOE", "By Wang Yunfei and Li Na"; a pull quote's "— Marcus Lee"
+    r"|^\s*(By|[—–])\s+[A-Z][\w.'’-]+((\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'’-]+){0,4}\s*$")
 # Only names: "王云飞 陈思宇", "梁卉 张丽兰", "范培超"
 NAMES_RE = regex.compile(r"^\s*\p{Han}{2,4}(\s+\p{Han}{2,4}){0,4}\s*$")
 CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$")
@@ -29,7 +31,7 @@ SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
 LIST_RE = regex.compile(
     r"^\s*(\d{1,3}(?:[.．](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳])")
-CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间)\s*[:：]|[:：]\s*[\d\-+()（）]{5,}|https?://|@\w")
+CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间|方式)\s*[:：]|[:：]\s*[\d\-+()（）]{5,}|https?://|@\w")
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 
 
@@ -51,6 +53,15 @@ def is_heading_like(text: str) -> bool:
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters)
     return 0 < len(core) <= 80 and not SENTENCE_PUNCT_RE.search(core[:-1] if core else core) and not ends_sentence(t)
+
+
+def table_rows(texts: list[str]) -> bool:
+    """Three or more rows of a table set with single spaces ("石门口 Ⅲ类 Ⅲ类 Ⅱ类"): every line
+    has as many space-separated cells as the first, three or more, and none is a sentence."""
+    if len(texts) < 3:
+        return False
+    cells = {len(t.split()) for t in texts}
+    return len(cells) == 1 and cells.pop() >= 3 and not any(SENTENCE_PUNCT_RE.search(t) for t in texts)
 
 
 @lru_cache(maxsize=1 << 16)

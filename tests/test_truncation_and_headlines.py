@@ -151,3 +151,28 @@ def test_long_piece_opening_mid_word_is_the_displaced_end():
     assert [(f.variant, f.line) for f in found] == [("displaced", 3)]
     fixed = fix_text(text, unsafe=True).text
     assert cut + piece in fixed and fixed.count(piece) == 1
+
+
+@pytest.mark.parametrize("line, first, second", [
+    pytest.param("# 老字号“触网”焕新 老味道走向大市场 # 市市场监管局开展春季食品安全专项检查",
+                 "# 老字号“触网”焕新 老味道走向大市场", "# 市市场监管局开展春季食品安全专项检查", id="second-heading-mark"),
+    pytest.param("科普大篷车开进社区 “黑科技”圈粉“一老一小”\u3000\u3000\u3000我市数字政府建设跑出“加速度”",
+                 "科普大篷车开进社区 “黑科技”圈粉“一老一小”", "我市数字政府建设跑出“加速度”", id="one-wide-gap"),
+    pytest.param("市农牧局开展盐碱地专项监测 鄂尔多斯高新区“引才工作站”落户", "市农牧局开展盐碱地专项监测",
+                 "鄂尔多斯高新区“引才工作站”落户", id="one-space"),
+])
+def test_a_line_of_two_headlines_is_cut_where_they_meet(line, first, second):
+    from repair.detectors.headline_moves import two_parts
+    gap, start, end = two_parts(line)
+    assert (line[:gap], line[start:end]) == (first, second)
+
+
+def test_markdown_headline_displaced_to_the_page_end_moves_to_its_article():
+    body = ("本报讯 为丰富少年儿童暑期文化生活,市图书馆推出暑期少儿阅读计划,开展绘本共读、阅读打卡等活动。"
+            "暑期少儿阅读计划将持续到8月底,市图书馆还将评选阅读之星。")
+    other = "# 全市中考体育测试顺利结束\n\n本报讯 今年全市中考体育测试顺利结束,共有1.2万名考生参加测试,测试秩序井然。"
+    text = f"{body}\n\n{other}\n\n# 市图书馆推出暑期少儿阅读计划\n"
+    found = [f for f in check(text).findings if f.kind == "fused-headline"]
+    assert [(f.variant, f.line) for f in found] == [("displaced", 7)]
+    fixed = fix_text(text, unsafe=True).text
+    assert fixed.startswith("# 市图书馆推出暑期少儿阅读计划\n\n本报讯 为丰富")

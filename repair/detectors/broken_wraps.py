@@ -26,7 +26,7 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
-                     is_heading_like, role)
+                     is_heading_like, role, table_rows)
 from ..seams import standalone_adverb, straddling_word
 from ..textutil import ends_sentence, seam_joiner, strip_ws
 
@@ -98,7 +98,7 @@ def _protected(block) -> bool:
     if TABLE_GAP_RE.search("\n".join(texts)) and \
             sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
         return True
-    if len(lines) >= 3 and all(LIST_RE.match(t) for t in texts):
+    if len(lines) >= 3 and (all(LIST_RE.match(t) for t in texts) or table_rows(texts)):
         return True
     if len(lines) >= 3 and all(len(t) <= 40 for t in texts):
         return sum(1 for t in texts if VERSE_END_RE.search(t)) >= 0.75 * len(texts)

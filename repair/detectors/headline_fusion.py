@@ -17,7 +17,7 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import LEAD_RE, is_heading_like, is_lead, may_be_heading, role
+from ..roles import LEAD_RE, is_heading_like, is_lead, may_be_heading, role, table_rows
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
@@ -30,7 +30,7 @@ INLINE_LEAD_RE = regex.compile(
 # a bold subhead run into its section's first sentence: "**全链条服务:…新格局**从青年人才驿站…"
 BOLD_FUSED_RE = regex.compile(r"^\s*\*\*[^*\n]{2,60}\*\*(?=\s*[^\s*])")
 # English: "Bank Branches Issue Business Licenses By Wang Yunfei", "… Water Birds ORDOS, April 12 -- …"
-EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][a-z]+ [A-Z])")
+EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][A-Za-z]+ [A-Z])")
 EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
 # a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)])([^。！？!?）)，,；;]{4,40})\s*$")
@@ -228,7 +228,7 @@ def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Fin
     lines = block.lines
     # the cheap test from the last line up: a paragraph's last line usually ends a sentence
     if len(lines) < 4 or not all(may_be_heading(l.text) for l in reversed(lines)) \
-            or not all(role(l.text) == "heading" for l in lines) or not doc.blank_separated:
+            or not all(role(l.text) == "heading" for l in lines) or table_rows([l.text for l in lines]) or not doc.blank_separated:
         return
     sep = doc.paragraph_separator
     starts = [b for b in lines[1:] if not CONNECTIVE_RE.match(b.text)]

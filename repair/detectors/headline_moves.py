@@ -37,12 +37,12 @@ WINDOW = 150          # displaced headlines stay on their page: look this many p
 
 def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
     heads = [i for i, h in enumerate(paras)
-             if i not in skip and is_headline(h, settings) and not MD_HEADING_RE.match(h.text)]
+             if i not in skip and is_headline(h, settings)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
     suspect_set = set(suspects)
-    pairs = [i for i in heads if i not in suspect_set and TWO_HEADLINES_RE.match(paras[i].text)]
+    pairs = [i for i in heads if i not in suspect_set and two_parts(paras[i].text)]
     if not suspects and not pairs:
         return
     sections = articles(paras, settings, frozenset(skip))
@@ -107,6 +107,27 @@ def _best_article(grams: set[str], near: list[int], text_of) -> tuple[int, float
 
 # one line, two headlines: "市农牧局开展盐碱地专项监测 鄂尔多斯高新区“引才工作站”落户中国地质大学(武汉)"
 TWO_HEADLINES_RE = regex.compile(r"^\s*(\S{6,})([ \t\u3000]+)(\S{6,})\s*$")
+# or set apart more clearly, when either holds a space of its own (a title and its subtitle):
+# "# 老字号“触网”焕新 老味道走向大市场 # 市市场监管局…" (a second heading mark), or
+# "科普大篷车开进社区 “黑科技”圈粉“一老一小”　　　我市数字政府…" (the one wide gap of the line)
+SECOND_MARK_RE = regex.compile(r"(?<=\S)(\s+)(#{1,6}\s+\S.{5,}?)\s*$")
+WIDE_GAP_RE = regex.compile(r"[ \t]{2,}|\u3000+")
+
+
+def two_parts(text: str) -> tuple[int, int, int] | None:
+    """(gap start, second part's start, its end) of a line that holds two headlines, or None."""
+    m = SECOND_MARK_RE.search(text)
+    if m and MD_HEADING_RE.match(text):
+        return m.start(1), m.start(2), m.end(2)
+    gaps = [g for g in WIDE_GAP_RE.finditer(text.strip())]
+    if len(gaps) == 1:
+        lead = len(text) - len(text.lstrip())
+        g = gaps[0]
+        end = len(text.rstrip())
+        if g.start() >= 6 and end - (lead + g.end()) >= 6:
+            return lead + g.start(), lead + g.end(), end
+    m = TWO_HEADLINES_RE.match(text)
+    return (m.start(2), m.start(3), m.end(3)) if m else None
 
 
 def _two_headlines(doc: Document, paras: list[Paragraph], i: int, arts, near: list[int], text_of):
@@ -116,13 +137,15 @@ def _two_headlines(doc: Document, paras: list[Paragraph], i: int, arts, near: li
     h = paras[i]
     if len(h.blocks) != 1 or len(h.blocks[0].lines) != 1:
         return None
-    m = TWO_HEADLINES_RE.match(doc.text[h.start:h.end])
-    if not m:
+    text = doc.text[h.start:h.end]
+    parts = two_parts(text)
+    if not parts:
         return None
-    first, second = (_best_article(bigrams(m.group(g)), near, text_of) for g in (1, 3))
+    gap, start, end = parts
+    first, second = (_best_article(bigrams(t), near, text_of) for t in (text[:gap], text[start:end]))
     if first is None or second is None or first[0] == second[0] or arts[first[0]][0] <= i:
         return None
-    return h.start + m.start(2), h.start + m.start(3), h.start + m.end(3), second
+    return h.start + gap, h.start + start, h.start + end, second
 
 
 def _split_and_move(doc: Document, paras: list[Paragraph], arts, i: int, gap: int, start: int, end: int,
