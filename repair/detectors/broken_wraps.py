@@ -42,6 +42,7 @@ QUOTE_END_RE = regex.compile(r"[。！？!?…][”」』’\"]\s*$")
 ATTRIBUTION_RE = regex.compile(r"^[^，,。！？!?“”\s]{1,30}(?:说|表示|介绍|坦言|感慨|指出|强调|说道|告诉记者)[。.]")
 LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
 LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
+DROPPED_HEADLINE_MIN = 6   # characters: a short unpunctuated line between columns is a headline, not their seam
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
 PARAGRAPH_PROBE = 200  # characters; a paragraph longer than this is body text by its length alone
 
@@ -112,6 +113,9 @@ def _heading_block(lines: tuple[Line, ...]) -> bool:
 
 # The verdicts on wrapped prose: built once, not per line
 _FULL_SENTENCE_GOES_ON = Verdict(True, 0.7, "the line fills the column and the paragraph goes on below it")
+# where blank lines set paragraphs apart, a full line inside a block is a wrap whatever it ends on
+_FULL_SENTENCE_GOES_ON_IN_BLOCK = Verdict(True, 0.85, "the line fills the column and the paragraph goes on "
+                                          "below it (paragraphs on this page are set apart by blank lines)")
 _SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
 _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
 _ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
@@ -137,7 +141,8 @@ def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
                    f"the line fills the {column}-cell column without ending a sentence ({how})")
 
 
-def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool) -> Optional[Verdict]:
+def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool,
+                  blank_separated: bool = False) -> Optional[Verdict]:
     """A break inside hard-wrapped prose."""
     full = is_full(lay, first)
     if nt[:1] in CLOSING_OPENERS:
@@ -148,7 +153,7 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
         if same_block and full and not OPENER_RE.match(nt):
-            return _FULL_SENTENCE_GOES_ON
+            return _FULL_SENTENCE_GOES_ON_IN_BLOCK if blank_separated else _FULL_SENTENCE_GOES_ON
         if same_block:
             return _SHORT_SENTENCE_ENDS
         return None
@@ -235,6 +240,7 @@ def _detect(doc: Document) -> Iterator[Finding]:
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
+    blank_separated: Optional[bool] = None      # read off every line: asked when first needed
     for k in range(len(nonblank) - 1):
         # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
         paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
@@ -262,8 +268,13 @@ def _detect(doc: Document) -> Iterator[Finding]:
                 continue
         if wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
+        if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
+                and is_heading_like(nt) and not is_full(layout[N.index], True):
+            continue          # nor does a column go on into one: a headline dropped in (fused-headline's)
         if wrapped and layout[N.index].column > 0:
-            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block)
+            if blank_separated is None:
+                blank_separated = doc.blank_separated
+            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, blank_separated)
         else:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:

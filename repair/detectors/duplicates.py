@@ -32,6 +32,8 @@ from ..settings import Settings
 from ..textutil import strip_ws
 
 KIND = "duplicate-paragraph"
+CUT_COPY_CHARS = 40     # a block this long that begins or ends another (95%+) is a copy of it
+OVERLAP_MIN = 12        # characters: a column that opens by repeating the last lines of the one before
 GRAM = 8
 MAX_POSTINGS = 40       # an 8-gram in more paragraphs than this is boilerplate, not evidence
 SHORT = 30              # paragraphs shorter than this (headlines) count only as exact, adjacent repeats
@@ -55,6 +57,13 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         for block, text in zip(doc.blocks, squeezed):
             if _may_repeat(text):
                 found.extend(_sentence_repeats(doc, block))
+        deleted = {f.line - 1 for f in found if f.variant is None}
+        for a, b in zip(doc.blocks, doc.blocks[1:]):
+            if a.first not in deleted and b.first not in deleted:
+                f = _overlap_repeat(doc, a, b)
+                if f:
+                    found.append(f)
+        found.sort(key=lambda f: f.start)
         doc.memo[KIND] = found
     return iter(doc.memo[KIND])
 
@@ -160,8 +169,9 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
     if r >= threshold:
         return True, r / 100, f"a near copy ({r:.0f}% similar)"
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    # a copy cut short: the shorter is (nearly) the beginning or the end of the longer
-    if len(short) >= max(SHORT, 0.3 * len(long_)):
+    # a copy cut short: the shorter is (nearly) the beginning or the end of the longer (a few
+    # lines of a long block printed again: 40 characters are a copy whatever the block's length)
+    if len(short) >= min(max(SHORT, 0.3 * len(long_)), CUT_COPY_CHARS):
         head = fuzz.ratio(short, long_[:len(short)])
         tail = fuzz.ratio(short, long_[-len(short):])
         if max(head, tail) >= 95:
@@ -330,3 +340,40 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((lo, hi))
     return merged
+
+
+# ---------------------------------------------------------------- a column printed again
+
+def _overlap_repeat(doc: Document, a: Block, b: Block) -> Finding | None:
+    """Block b opens by repeating the end of block a (zh: a column that restarts with the last
+    lines of the one before): …提交一套材料，即 / 以企业开办为例，…提交一套材料，即可同步办理…
+    The repeat at b's start is deleted; broken-wrap joins what remains."""
+    fa, fb = FlatText.of(a), FlatText.of(b)
+    ta, tb = fa.text, fb.text
+    if len(ta) < OVERLAP_MIN or len(tb) < OVERLAP_MIN:
+        return None
+    probe = tb[:OVERLAP_MIN]
+    lo = max(0, len(ta) - 400)
+    pos = ta.rfind(probe, lo)
+    while pos >= 0:
+        k = len(ta) - pos
+        if k < len(tb) and tb.startswith(ta[pos:]):
+            break
+        pos = ta.rfind(probe, lo, pos + OVERLAP_MIN - 1)
+    else:
+        return None
+    if role(b.text) != "body" or role(a.text) not in ("body", "lead"):
+        return None
+    start, end = fb.doc_span(0, k)
+    nxt = doc.line_of(end)
+    if nxt + 1 < len(doc.lines) and end == doc.lines[nxt].end:
+        end = doc.lines[nxt + 1].start               # the copy ends a line: its line break goes too
+    keep = fa.doc_span(pos, len(ta))
+    fix = Fix((Edit(start, end, ""),), f"delete the repeat at line {b.first + 1}", safe=True,
+              deletes=((start, end, *keep),))
+    copy = tb[:k]
+    return Finding(KIND, "sentence", start, end, b.first + 1, doc.line_of(end - 1) + 1,
+                   f"“{copy[:16]}{'…' if len(copy) > 16 else ''}” ends line {a.last + 1} and opens line {b.first + 1} "
+                   "again: delete the repeat",
+                   f"the block's first {k} characters repeat the end of the block before it, as when a column "
+                   "restarts with the last lines of the previous one", 0.9, fix)

@@ -39,6 +39,7 @@ NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})
 # "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
 # that reads as sentences (clause punctuation, 30+ characters)
 SPACE_FUSED_RE = regex.compile(r"^\s*([^\s，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))(?=[^\n]*[，,][^\n]*[。！？])")
+KICKER_MIN = 2     # characters: column names such as 简讯, 速递
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
 # 0.19 elsewhere; subheads inside an article (skipped anyway) score 0.0-0.16.
 
@@ -186,13 +187,18 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
         for m in INLINE_LEAD_RE.finditer(text, 0, near_start):
             at = _dateline_start(text, m)
             head = text[:at].strip()
-            if at > 0 and is_heading_like(head) and \
-                    settings.headline_min_chars <= len(strip_ws(head)) <= settings.headline_max_chars:
+            # before a dateline even a two-character column name set apart by a space is a head of
+            # its own (简讯 本报讯…); without the space it is the place name's start (阿勒腾席热讯)
+            short_ok = at > 0 and text[at - 1].isspace()
+            least = min(KICKER_MIN, settings.headline_min_chars) if short_ok else settings.headline_min_chars
+            if at > 0 and is_heading_like(head) and least <= len(strip_ws(head)) <= settings.headline_max_chars:
                 gap_end = at + len(text[at:]) - len(text[at:].lstrip())
                 return len(text[:at].rstrip()), gap_end, head, \
                     "a short line without sentence punctuation runs into a dateline"
     m = SPACE_FUSED_RE.match(text) if (" " in text[1:42] or "\u3000" in text[1:42]) else None
-    if m and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
+    # a space before a figure is OCR's (“今年我种了 4个棚…"), and a headline closes its quotes
+    if m and not text[m.start(2):m.start(2) + 1].isdigit() and m.group(1).count("“") == m.group(1).count("”") \
+            and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
             settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
         return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     return None
