@@ -36,6 +36,7 @@ TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are 
 
 
 DIGIT_COMMA_RE = regex.compile(r"(?<=\d),(?=\d)")
+SENTENCE_CASE_HEADLINE_MAX = 60   # characters
 LATIN_WORD_RE = regex.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -49,7 +50,12 @@ def is_heading_like(text: str) -> bool:
         # Latin text: a headline is short and mostly capitalised ("Mayor Opens New Bridge")
         caps = sum(w[0].isupper() for w in words if len(w) > 3) / max(1, sum(len(w) > 3 for w in words))
         plain = DIGIT_COMMA_RE.sub("", t)       # "8,125 Water Birds" is no clause
-        return len(t) <= 80 and not ends_sentence(t) and not SENTENCE_PUNCT_RE.search(plain[:-1]) and caps >= 0.6
+        if len(t) > 80 or ends_sentence(t) or SENTENCE_PUNCT_RE.search(plain[:-1]):
+            return False
+        # title case, or a sentence-case headline: short, capitalised, no clause ("Storm rally past
+        # Lakers in overtime thriller"); a wrapped line of prose rarely opens on a capital and stops
+        # without any punctuation within 60 characters
+        return caps >= 0.6 or (len(t) <= SENTENCE_CASE_HEADLINE_MAX and t[0].isupper() and len(words) >= 4)
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters)
     return 0 < len(core) <= 80 and not SENTENCE_PUNCT_RE.search(core[:-1] if core else core) and not ends_sentence(t)

@@ -74,11 +74,25 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
         return 0, ""
     la, fb = a[-1], b[0]
     if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
-        return 1, ""
+        return (0, "") if _compound(a, b) else (1, "")
     if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'") \
             or fb in ",.;:!?)]%":
         return 0, ""
     return 0, " "
+
+
+# First words of hyphenated compounds (well-known, long-term, self-made, low-income): a hyphen
+# after one of them at a line end is the compound's own, unless what follows is a suffix (low-er).
+COMPOUND_HEADS = frozenset("well long self low high short full half cross wood large small below above acre "
+                           "state world year family middle home water fire city one two three first second "
+                           "third all old".split())
+SUFFIX_RE = regex.compile(r"(?:er|est|ly|ness|ing|ed|s|ment|ful|less|ward|ship|ish|y)\b")
+WORD_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\w-])([a-z]+)-$")
+
+
+def _compound(left: str, right: str) -> bool:
+    m = WORD_BEFORE_HYPHEN_RE.search(left)
+    return bool(m and m.group(1) in COMPOUND_HEADS and not SUFFIX_RE.match(right))
 
 
 def _last_letter(a: str) -> str:

@@ -71,3 +71,26 @@ def test_english_hard_wrap_dehyphenates_and_keeps_one_space():
 def test_structure_that_must_not_be_joined(text):
     assert wraps(text) == []
     assert fix_text(text).text == text
+
+
+@pytest.mark.parametrize("left, right, joined", [
+    pytest.param("the infor-", "mation desk", "the information desk", id="word-split-by-hyphenation"),
+    pytest.param("a well-", "known author", "a well-known author", id="compound-keeps-its-hyphen"),
+    pytest.param("a long-", "term plan", "a long-term plan", id="compound-long-term"),
+    pytest.param("much low-", "er prices", "much lower prices", id="suffix-after-a-compound-head"),
+])
+def test_a_hyphen_at_a_line_end(left, right, joined):
+    from repair.textutil import seam_joiner
+    drop, glue = seam_joiner(left, right)
+    assert left[:len(left) - drop] + glue + right == joined
+
+
+@pytest.mark.parametrize("line, heading", [
+    pytest.param("Storm rally past Lakers in overtime thriller", True, id="sentence-case-headline"),
+    pytest.param("Mayor Opens New Bridge Over Elm Street", True, id="title-case-headline"),
+    pytest.param("the council voted to close the bridge for most", False, id="wrapped-prose"),
+    pytest.param("The council voted on Monday, after a long debate", False, id="clause-with-comma"),
+])
+def test_english_headlines_in_sentence_case(line, heading):
+    from repair.roles import is_heading_like
+    assert is_heading_like(line) == heading
