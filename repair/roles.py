@@ -99,7 +99,8 @@ def role(text: str) -> str:
         return "contact"
     if len(TABLE_GAP_RE.findall(t)) >= 2 and not SENTENCE_PUNCT_RE.search(t):
         return "table"
-    if NAMES_RE.match(t) and len(strip_ws(t)) <= 16:
+    # one word of four characters is a column name (以案说法, 文化视点), not a person's name
+    if NAMES_RE.match(t) and len(strip_ws(t)) <= 16 and (len(t) <= 3 or " " in t or "\u3000" in t):
         return "names"
     if is_heading_like(t):
         return "heading"

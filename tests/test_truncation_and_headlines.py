@@ -176,3 +176,16 @@ def test_markdown_headline_displaced_to_the_page_end_moves_to_its_article():
     assert [(f.variant, f.line) for f in found] == [("displaced", 7)]
     fixed = fix_text(text, unsafe=True).text
     assert fixed.startswith("# 市图书馆推出暑期少儿阅读计划\n\n本报讯 为丰富")
+
+
+def test_headline_dropped_after_a_comma_goes_to_the_article_its_words_are_in():
+    text = ("网络信号的改善还带火了乡村直播电商。在杭锦旗锡尼镇的直播间里,主播说,以前网速慢,直播经常卡顿,\n\n"
+            "# 网购退货遇纠纷 法官支招来维权\n\n"
+            "现在画面清晰流畅,一场直播下来能卖出去两三百单。\n\n（高明远）\n\n以案说法\n\n"
+            "□本报记者 陈静怡 通讯员 马俊\n\n"
+            "“买回来的衣服不合身,申请退货却被商家拒绝。”近日,市民在网购退货时与商家发生纠纷,法官支招依法维权。\n")
+    found = kinds(text, "fused-headline")
+    assert [(f.variant, f.line, f.safe) for f in found] == [("inside-paragraph", 3, True)]
+    fixed = fix_text(text).text
+    assert "直播经常卡顿,现在画面清晰流畅" in fixed
+    assert "以案说法\n\n# 网购退货遇纠纷 法官支招来维权\n\n□本报记者" in fixed

@@ -19,7 +19,7 @@ from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import CLOSED_ROLES, role
+from ..roles import CLAUSE_END_CHARS, CLOSED_ROLES, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, seam_joiner, strip_ws
@@ -78,17 +78,28 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # article after a cut one: a split word, words shared with the text above, or words shared
     # with the text below while the article above has no headline of its own
     headless = top is not None and (top == 0 or role(paras[top - 1].text) != "heading")
-    # the paragraph after opens mid-sentence (区只会种地、矿区只会拉煤”的…): it continues the one above
+    # the paragraph after opens mid-sentence (区只会种地、矿区只会拉煤”的…): it continues the one
+    # above; or the one above stops on a comma (…直播经常卡顿，), which no paragraph ends on
     continues = mid_sentence_opening(nxt.text.strip())
-    if not (word or continues or above > 0 or (below > 0 and headless)):
+    comma_cut = tail[-1:] in CLAUSE_END_CHARS
+    if not (word or continues or comma_cut or above > 0 or (below > 0 and headless)):
         return None
+    # a headline that shares nothing with the text around it may head the article after the
+    # rejoined paragraph (dropped into that article's neighbour): it goes where its words are
+    after = _next_article(paras, i, hg) if not above and not below else None
+    if after is not None and share(hg, _text(paras, after, after + 3)) <= share(hg, _article_text(paras, top, i)):
+        after = None
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]
     drop, glue = seam_joiner(tail, nxt.text)
     # a de-hyphenation is its own edit, so the check can tell it from the moved headline
     cut = prev.blocks[-1].lines[-1].start + len(tail)          # just past the last visible character
     edits = [Edit(cut, nxt.start, glue)] + ([Edit(cut - drop, cut, "")] if drop else [])
-    if top is not None:
+    if after is not None:
+        at = paras[after].start
+        edits.append(Edit(at, at, head_text + sep))
+        where = f"to line {paras[after].first_line + 1}, the top of the article its words are in"
+    elif top is not None:
         at = paras[top].start
         edits.insert(0, Edit(at, at, head_text + sep))
         where = f"to line {paras[top].first_line + 1}, the top of its article"
@@ -102,3 +113,32 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     fix = Fix(tuple(edits), f"move the headline {where} and rejoin the sentence", safe=conf >= 0.85)
     return Finding(KIND, "inside-paragraph", head.start, head.end, line, line,
                    f"headline “{head.text.strip()[:20]}” splits a sentence", why, conf, fix)
+
+
+def _article_text(paras: list[Paragraph], top: Optional[int], i: int) -> str:
+    """The text of the article above a dropped-in headline at i (from its top, at most 8 paragraphs)."""
+    start = max(0, i - 8) if top is None else max(top, i - 8)
+    return _text(paras, start, i)
+
+
+def _text(paras: list[Paragraph], a: int, b: int) -> str:
+    return " ".join(p.text for p in paras[a:b])
+
+
+NEXT_ARTICLE_WINDOW = 10   # paragraphs after a dropped-in headline searched for the article it heads
+
+
+def _next_article(paras: list[Paragraph], i: int, grams: set[str]) -> Optional[int]:
+    """The top (byline or lead) of the article after the paragraph that headline i split whose text
+    shares most of the headline's words, or None."""
+    best, best_share = None, 0.0
+    for k in range(i + 2, min(len(paras), i + 2 + NEXT_ARTICLE_WINDOW)):
+        if not opens_article(paras[k].text):
+            continue
+        top = k
+        while top > i + 2 and role(paras[top - 1].text) in ("byline", "names"):
+            top -= 1
+        s = share(grams, _text(paras, k, k + 3))
+        if s > best_share:
+            best, best_share = top, s
+    return best
