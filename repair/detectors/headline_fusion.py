@@ -121,7 +121,11 @@ def _same_line_candidates(doc: Document) -> list[int]:
             found.append(first.index)
         found.extend([line.index for line in rest
                       if not layout[line.index].wrapped and SAME_LINE_HINT_RE.search(line.text)])
-    return found
+    # inside hard-wrapped prose too, a line can open with a headline run into a dateline
+    # (全市秋粮收购工作全面启动 本报讯（记者 杨帆）10月 15日，…, a page without blank lines)
+    seen = set(found)
+    found.extend(i for i in _lines_matching(doc, DATELINE_HINT_RE) if i not in seen)
+    return sorted(found)
 
 
 def _lines_matching(doc: Document, pattern: regex.Pattern) -> list[int]:
