@@ -25,9 +25,11 @@ import regex
 from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
+from .duplicates import deleted_blocks
 from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
                      is_heading_like, role, table_rows)
 from ..seams import standalone_adverb, straddling_word
+from ..settings import Settings
 from ..textutil import ends_sentence, seam_joiner, strip_ws
 
 KIND = "broken-wrap"
@@ -129,9 +131,9 @@ def _attribution_follows(lt: str, nt: str) -> bool:
 # (…二三十本书。 / ”在企业上班的年轻人陈晓峰说。).
 CLOSING_OPENERS = frozenset("”’」』）》，。、；：！？,;:!?)")
 _CLOSING_OPENS = Verdict(True, 0.9, "the next line opens on closing punctuation, which no paragraph opens on")
-# An item that names what follows ("书法类：一等奖1名…", "答："): after a line ending on ：or ；
-# it is the next item of a list, not the rest of the sentence.
-LABEL_ITEM_RE = regex.compile(r"^[^，,。；;：:\s]{1,8}[：:]")
+# An item that names what follows ("书法类：一等奖1名…", "答：") or counts ("二是…", "其三，"):
+# after a line ending on ：or ； it is the next item of a list, not the rest of the sentence.
+LABEL_ITEM_RE = regex.compile(r"^(?:[^，,。；;：:\s]{1,8}[：:]|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]|第[一二三四五六七八九十]+[，,、])")
 
 
 @lru_cache(maxsize=1024)
@@ -218,7 +220,7 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
 
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
     if "broken-wrap" not in doc.memo:
-        doc.memo["broken-wrap"] = list(_detect(doc))
+        doc.memo["broken-wrap"] = list(_detect(doc, settings or Settings()))
     return iter(doc.memo["broken-wrap"])
 
 
@@ -227,8 +229,10 @@ def joined_lines(doc: Document) -> set[int]:
     return {f.line for f in detect(doc) if f.variant is None}
 
 
-def _detect(doc: Document) -> Iterator[Finding]:
+def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     layout = analyse(doc)
+    # a copy that duplicate-paragraph deletes is joined to nothing (…改为“并 is a copy cut short)
+    copies = deleted_blocks(doc, settings)
     block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
@@ -257,6 +261,8 @@ def _detect(doc: Document) -> Iterator[Finding]:
         nt = stripped[k + 1]
         if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)):
             continue          # verse, tables and lists keep their lines
+        if not same_block and (bl.first in copies or bn.first in copies):
+            continue
         if _strong_closer(lt) or _strong_opener(nt):
             continue
         # a headline set over several lines keeps its breaks, and the break before it
