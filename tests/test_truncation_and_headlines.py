@@ -189,3 +189,27 @@ def test_headline_dropped_after_a_comma_goes_to_the_article_its_words_are_in():
     fixed = fix_text(text).text
     assert "直播经常卡顿,现在画面清晰流畅" in fixed
     assert "以案说法\n\n# 网购退货遇纠纷 法官支招来维权\n\n□本报记者" in fixed
+
+
+def test_headline_dropped_between_two_wrapped_lines_moves_out():
+    column = ("本报讯 记者刘佳宁 近年来，人民银行云泽市分行\n"
+              "将继续实施好稳健的货币政策，灵活运用再贷\n"
+              "款、再贴现等货币政策工具，引导金融机构加\n"
+              "大对科技创新、先进制造、绿色发展和中小微\n"
+              "“信易贷”为小微企业解“贷”渴\n"
+              "企业的支持力度，推动社会综合融资成本稳中\n"
+              "有降，为全市经济高质量发展营造良好的货币\n"
+              "金融环境。\n")
+    found = kinds(column, "fused-headline")
+    assert [(f.variant, f.line) for f in found] == [("inside-paragraph", 5)]
+    fixed = fix_text(column).text
+    assert fixed.startswith("“信易贷”为小微企业解“贷”渴\n")
+    assert "绿色发展和中小微企业的支持力度" in fixed and fixed.count("“信易贷”为小微企业解“贷”渴") == 1
+
+
+def test_a_short_line_ending_a_list_intro_is_no_dropped_headline():
+    column = ("社区还设立了意见箱，居民如有意见建议，\n"
+              "可以通过社区服务热线、网格员入户走访等以\n"
+              "下方式反映：\n"
+              "一是拨打社区服务热线，二是联系网格员。\n")
+    assert kinds(column, "fused-headline") == []

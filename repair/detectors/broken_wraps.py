@@ -45,6 +45,7 @@ ATTRIBUTION_RE = regex.compile(r"^[^，,。！？!?“”\s]{1,30}(?:说|表示|
 LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
 LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
 DROPPED_HEADLINE_MIN = 6   # characters: a short unpunctuated line between columns is a headline, not their seam
+DROPPED_HEADLINE_WIDTH = 0.8   # of the column: a line this short inside a paragraph is no wrapped line
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
 PARAGRAPH_PROBE = 200  # characters; a paragraph longer than this is body text by its length alone
 
@@ -218,6 +219,23 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     return Verdict(True, min(conf, 0.97), "; ".join(why)) if conf >= 0.5 else None
 
 
+def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: int) -> bool:
+    """Is line k of `block` a headline dropped between two wrapped lines of one paragraph
+    (…加大对科技创新、先进制造、绿色发展和中小微 / “信易贷”为小微企业解“贷”渴 / 企业的支持力度…)?
+    A short unpunctuated line between a full line that goes on and more of the column; inside
+    wrapped prose only a paragraph's last line is short, and that one ends its sentence."""
+    pos = k - block.first
+    if pos < 1 or pos >= len(block.lines) - 1:
+        return False
+    h, before = block.lines[pos], block.lines[pos - 1]
+    lay, lay_b = layout[h.index], layout[before.index]
+    t = h.text.strip()
+    return (lay.wrapped and lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN
+            and lay.width <= DROPPED_HEADLINE_WIDTH * lay.column and is_full(lay_b, pos - 1 == 0)
+            and not ends_sentence(before.text) and t[-1] not in "：:" and is_heading_like(t) and not _strong_closer(t)
+            and role(t) == "heading")
+
+
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
     if "broken-wrap" not in doc.memo:
         doc.memo["broken-wrap"] = list(_detect(doc, settings or Settings()))
@@ -263,6 +281,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue          # verse, tables and lists keep their lines
         if not same_block and (bl.first in copies or bn.first in copies):
             continue
+        if same_block and wrapped and not ends_sentence(lt) and headline_between_lines(doc, layout, bl, N.index):
+            continue          # fused-headline moves it out and rejoins the lines around it
         if _strong_closer(lt) or _strong_opener(nt):
             continue
         # a headline set over several lines keeps its breaks, and the break before it
@@ -275,7 +295,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
-                and is_heading_like(nt) and not is_full(layout[N.index], True):
+                and is_heading_like(nt) and not is_full(layout[N.index], False):
             continue          # nor does a column go on into one: a headline dropped in (fused-headline's)
         if wrapped and layout[N.index].column > 0:
             if blank_separated is None:

@@ -17,7 +17,7 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import LEAD_RE, is_heading_like, is_lead, may_be_heading, role, table_rows
+from ..roles import LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, role, table_rows
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
@@ -58,7 +58,9 @@ def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Sett
         return None
     line = paras[k].blocks[-1].lines[-1]
     m = TAIL_HEADLINE_RE.search(line.text)
-    if not m or not is_heading_like(m.group(1)) or len(line.text[:m.start(1)].strip()) < 10:
+    before = line.text[:m.start(1)].strip() if m else ""
+    # a sentence before it, or the article's signature alone: （文博） 冬季道路交通安全提示
+    if not m or not is_heading_like(m.group(1)) or (len(before) < 10 and not SIGNATURE_RE.match(before)):
         return None
     at = line.start + m.start(1)
     fix = Fix((Edit(at, at, doc.paragraph_separator),), "set the headline apart as its own paragraph", safe=True)

@@ -22,7 +22,9 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLAUSE_END_CHARS, CLOSED_ROLES, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
+from ..layout import analyse
 from ..textutil import ends_sentence, seam_joiner, strip_ws
+from .broken_wraps import headline_between_lines
 from .headline_fusion import run_together
 from .headline_moves import displaced
 
@@ -36,6 +38,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     paras = paragraphs(doc)
     dropped = dropped_in(doc, settings)
     yield from dropped.values()
+    yield from _dropped_between_lines(doc, paras)
     interrupted = set(dropped)
     yield from run_together(doc, paras, settings)
     yield from displaced(doc, paras, set(interrupted), settings)
@@ -142,3 +145,34 @@ def _next_article(paras: list[Paragraph], i: int, grams: set[str]) -> Optional[i
         if s > best_share:
             best, best_share = top, s
     return best
+
+
+def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Finding]:
+    """A headline dropped between two wrapped lines of one block (a page without blank lines):
+    it moves to the top of its article and the lines around it are rejoined."""
+    layout = analyse(doc)
+    sep = doc.paragraph_separator
+    for pi, p in enumerate(paras):
+        for block in p.blocks:
+            if len(block.lines) < 3 or not layout[block.first].wrapped:
+                continue
+            for h in block.lines[1:-1]:
+                if not headline_between_lines(doc, layout, block, h.index):
+                    continue
+                before, after = doc.lines[h.index - 1], doc.lines[h.index + 1]
+                left = before.text.rstrip()
+                drop, glue = seam_joiner(left, after.text)
+                cut = before.start + len(left)
+                right = after.start + len(after.text) - len(after.text.lstrip())
+                top = article_top(paras, pi)
+                at = paras[top].start if top is not None and top < pi else p.start
+                head = h.text.strip()
+                edits = [Edit(at, at, head + sep), Edit(cut, right, glue)] + \
+                    ([Edit(cut - drop, cut, "")] if drop else [])
+                fix = Fix(tuple(sorted(edits, key=lambda e: (e.start, e.end))),
+                          f"move the headline to line {doc.line_of(at) + 1}, the top of its article, and rejoin lines "
+                          f"{before.index + 1} and {after.index + 1}", safe=True)
+                yield Finding(KIND, "inside-paragraph", h.start, h.end, h.index + 1, h.index + 1,
+                              f"headline “{head[:20]}” splits a sentence between two lines of a column",
+                              f"a short line without punctuation stands between the full line “…{left[-6:]}” and "
+                              "the rest of its paragraph: a headline dropped into it", 0.85, fix)
