@@ -22,6 +22,9 @@ from .model import KINDS
 from .settings import Settings
 
 
+MADE_PAGES = os.path.join("fixtures", "pages")
+
+
 def _findings(text: str, settings: Settings) -> list[dict]:
     return [{"kind": f.kind, "line": f.line, "end_line": f.end_line} for f in check(Document(text), settings).findings]
 
@@ -76,21 +79,24 @@ def generated_cases(clean_dirs: list[str], seed: int = 1, per_page: int = 8) -> 
 
 
 def evaluate(label_dirs: list[str], seeds_dir: str, cases_dir: str, settings: Settings = Settings(),
-             generated: bool = True) -> dict:
+             generated: bool = True, made_dirs: list[str] = ()) -> dict:
+    """Detection and repair scores: the labelled seed pages ("pages"), pages made for the project
+    ("made pages", from `made_dirs`), hand-made cases and generated damage."""
     result: dict = {"pages": [], "detection": {}, "cases": {}}
-    for source, items in (("pages", page_sets(label_dirs, seeds_dir)),):
+    for source, items in (("pages", page_sets(label_dirs, seeds_dir)), ("made pages", page_sets(made_dirs, seeds_dir))):
         totals = {k: PR() for k in KINDS}
         for name, original, gold, arts in items:
             det = match_detections(_findings(original, settings), arts)
             for k in KINDS:
                 totals[k] += det[k]
-            row = {"name": name, "detection": {k: vars(v) for k, v in det.items()}}
+            row = {"name": name, "source": source, "detection": {k: vars(v) for k, v in det.items()}}
             for mode, unsafe in (("safe", False), ("unsafe", True)):
                 fixed = fix_text(original, settings, unsafe=unsafe).text
                 row[mode] = {u: repair_score(fixed, gold, u).f1 for u in ("paragraph", "line")}
             row["input"] = {u: repair_score(original, gold, u).f1 for u in ("paragraph", "line")}
             result["pages"].append(row)
-        result["detection"]["pages"] = totals
+        if items or source == "pages":
+            result["detection"][source] = totals
     totals = {k: PR() for k in KINDS}
     exact = [0, 0]
     for name, text, arts, expected in case_sets(cases_dir):
@@ -130,20 +136,29 @@ def render(result: dict, fmt: str = "text") -> str:
                 lines.append(f"| {k} | {v.precision:.3f} | {v.recall:.3f} | {v.hit} / {v.found} / {v.gold} |")
             else:
                 lines.append(f"  {k:22s} P={v.precision:.3f} R={v.recall:.3f}  ({v.hit} hit / {v.found} found / {v.gold} labelled)")
-    if result["pages"]:
+    seeds = [r for r in result["pages"] if r.get("source", "pages") == "pages"]
+    if seeds:
         lines.append("\nDetection per labelled page, precision / recall (hits/found/labelled):" if not md else
                      "\n**Detection per labelled page**, precision / recall (hits / found / labelled)\n\n| page | "
                      + " | ".join(KINDS) + " |\n|---|---|---|---|---|")
-        for row in result["pages"]:
+        for row in seeds:
             cells = []
             for k in KINDS:
                 v = PR(**row["detection"][k])
                 cells.append(f"{v.precision:.2f} / {v.recall:.2f} ({v.hit}/{v.found}/{v.gold})" if v.found or v.gold else "–")
             lines.append(f"| {row['name']} | " + " | ".join(cells) + " |" if md else f"  {row['name']:24s} " + "  ".join(cells))
-        lines.append("\nRepair F1 per labelled page (paragraph / line):" if not md else
-                     "\n**Repair F1 per labelled page** (paragraph / line unit)\n\n"
+    for source in ("pages", "made pages"):
+        rows = [r for r in result["pages"] if r.get("source", "pages") == source]
+        if not rows:
+            continue
+        title = "Repair F1 per labelled page" if source == "pages" else "Repair F1 per made page"
+        lines.append(f"\n{title} (paragraph / line):" if not md else
+                     f"\n**{title}** (paragraph / line unit)\n\n"
                      "| page | input | `repair fix` | `repair fix --unsafe-fixes` |\n|---|---|---|---|")
-        for row in result["pages"]:
+        if source == "made pages":
+            rows = rows + [{"name": "mean", **{m: {u: sum(r[m][u] for r in rows) / len(rows) for u in ("paragraph", "line")}
+                                              for m in ("input", "safe", "unsafe")}}]
+        for row in rows:
             cells = [f"{row[m]['paragraph']:.3f} / {row[m]['line']:.3f}" for m in ("input", "safe", "unsafe")]
             lines.append(f"| {row['name']} | " + " | ".join(cells) + " |" if md else
                          f"  {row['name']:24s} input {cells[0]}   fix {cells[1]}   fix --unsafe-fixes {cells[2]}")
@@ -159,12 +174,13 @@ def render(result: dict, fmt: str = "text") -> str:
 
 def main(args: argparse.Namespace) -> int:
     dirs = args.labels or [d for d in ("fixtures/seeds", os.path.join("..", "shared", "gold")) if os.path.isdir(d)]
+    made = [] if args.labels else [d for d in (MADE_PAGES,) if os.path.isdir(d)]
     cases = os.path.join("fixtures", "cases")
     if not dirs and not os.path.isdir(cases):
         print("error: no labelled data here: run `repair eval` from the repository root, or pass --labels DIR",
               file=sys.stderr)
         return 2
-    result = evaluate(dirs, "seeds", cases)
+    result = evaluate(dirs, "seeds", cases, made_dirs=made)
     if args.format == "json":
         json.dump({**result, "detection": {s: {k: vars(v) for k, v in t.items()} for s, t in result["detection"].items()}},
                   sys.stdout, ensure_ascii=False, indent=1)

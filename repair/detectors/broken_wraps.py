@@ -43,7 +43,7 @@ CONTINUE_PUNCT = "，,、；;：:“（(《—-"
 QUOTE_END_RE = regex.compile(r"[。！？!?…][”」』’\"]\s*$")
 ATTRIBUTION_RE = regex.compile(r"^[^，,。！？!?“”\s]{1,30}(?:说|表示|介绍|坦言|感慨|指出|强调|说道|告诉记者)[。.]")
 LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
-LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
+LATIN_WORD_END_RE = regex.compile(r"\b[A-Za-z]+\s*$")
 DROPPED_HEADLINE_MIN = 6   # characters: a short unpunctuated line between columns is a headline, not their seam
 DROPPED_HEADLINE_WIDTH = 0.8   # of the column: a line this short inside a paragraph is no wrapped line
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
@@ -202,8 +202,8 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
             return Verdict(True, 0.8, f"the line looks like a headline but reads as a clause (adverb “{adverb}”) "
                                       "and the next paragraph continues it")
         return None
-    if LATIN_CAP_START_RE.match(nt) and LATIN_LOWER_END_RE.search(lt):
-        return None       # "…factory in the" / "The projects…": a new sentence, not its continuation
+    if LATIN_CAP_START_RE.match(nt) and LATIN_WORD_END_RE.search(lt):
+        return None       # "…factory in the" / "The projects…", "— Mayor Ana Ruiz" / "The lone vote…": a new sentence
     conf, why = 0.8, ["the paragraph stops without sentence-final punctuation"]
     if lt.rstrip()[-1:] in CONTINUE_PUNCT:
         conf += 0.1

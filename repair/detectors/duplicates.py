@@ -29,7 +29,7 @@ from ..document import Block, Document
 from ..model import Edit, Finding, Fix
 from ..roles import role
 from ..settings import Settings
-from ..textutil import strip_ws
+from ..textutil import ends_sentence, strip_ws
 
 KIND = "duplicate-paragraph"
 CUT_COPY_CHARS = 40     # a block this long that begins or ends another (95%+) is a copy of it
@@ -350,7 +350,9 @@ def _overlap_repeat(doc: Document, a: Block, b: Block) -> Finding | None:
     The repeat at b's start is deleted; broken-wrap joins what remains."""
     fa, fb = FlatText.of(a), FlatText.of(b)
     ta, tb = fa.text, fb.text
-    if len(ta) < OVERLAP_MIN or len(tb) < OVERLAP_MIN:
+    # a column breaks off mid-sentence; a block after a finished sentence that repeats its end is
+    # a pull quote ("It is the front door of this town…" — Mayor Ana Ruiz), kept as printed
+    if len(ta) < OVERLAP_MIN or len(tb) < OVERLAP_MIN or ends_sentence(ta):
         return None
     probe = tb[:OVERLAP_MIN]
     lo = max(0, len(ta) - 400)
