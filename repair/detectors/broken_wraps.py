@@ -224,14 +224,17 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     (…加大对科技创新、先进制造、绿色发展和中小微 / “信易贷”为小微企业解“贷”渴 / 企业的支持力度…)?
     A short unpunctuated line between a full line that goes on and more of the column; inside
     wrapped prose only a paragraph's last line is short, and that one ends its sentence."""
+    lay = layout[k]
+    # the cheap test first: nearly every line of a column is full
+    if not lay.wrapped or lay.width > DROPPED_HEADLINE_WIDTH * lay.column:
+        return False
     pos = k - block.first
     if pos < 1 or pos >= len(block.lines) - 1:
         return False
     h, before = block.lines[pos], block.lines[pos - 1]
-    lay, lay_b = layout[h.index], layout[before.index]
+    lay_b = layout[before.index]
     t = h.text.strip()
-    return (lay.wrapped and lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN
-            and lay.width <= DROPPED_HEADLINE_WIDTH * lay.column and is_full(lay_b, pos - 1 == 0)
+    return (lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN and is_full(lay_b, pos - 1 == 0)
             and not ends_sentence(before.text) and t[-1] not in "：:" and is_heading_like(t) and not _strong_closer(t)
             and role(t) == "heading")
 

@@ -34,6 +34,7 @@ from ..textutil import ends_sentence, strip_ws
 KIND = "duplicate-paragraph"
 CUT_COPY_CHARS = 40     # a block this long that begins or ends another (95%+) is a copy of it
 OVERLAP_MIN = 12        # characters: a column that opens by repeating the last lines of the one before
+OVERLAP_SCAN = 400      # characters at the end of a block searched for the repeat (a few column lines)
 GRAM = 8
 MAX_POSTINGS = 40       # an 8-gram in more paragraphs than this is boilerplate, not evidence
 SHORT = 30              # paragraphs shorter than this (headlines) count only as exact, adjacent repeats
@@ -58,8 +59,12 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             if _may_repeat(text):
                 found.extend(_sentence_repeats(doc, block))
         deleted = {f.line - 1 for f in found if f.variant is None}
-        for a, b in zip(doc.blocks, doc.blocks[1:]):
-            if a.first not in deleted and b.first not in deleted:
+        for k in range(len(doc.blocks) - 1):
+            a, b = doc.blocks[k], doc.blocks[k + 1]
+            # cheap test on the squeezed texts first: b's opening must stand near a's end
+            head = squeezed[k + 1][:OVERLAP_MIN]
+            if len(head) == OVERLAP_MIN and head in squeezed[k][-OVERLAP_SCAN:] \
+                    and a.first not in deleted and b.first not in deleted:
                 f = _overlap_repeat(doc, a, b)
                 if f:
                     found.append(f)
@@ -355,7 +360,7 @@ def _overlap_repeat(doc: Document, a: Block, b: Block) -> Finding | None:
     if len(ta) < OVERLAP_MIN or len(tb) < OVERLAP_MIN or ends_sentence(ta):
         return None
     probe = tb[:OVERLAP_MIN]
-    lo = max(0, len(ta) - 400)
+    lo = max(0, len(ta) - OVERLAP_SCAN)
     pos = ta.rfind(probe, lo)
     while pos >= 0:
         k = len(ta) - pos
