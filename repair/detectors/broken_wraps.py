@@ -109,6 +109,26 @@ def _protected(block) -> bool:
     return False
 
 
+VERSE_LINE_MAX = 24   # characters: a line of verse (the seeds' and the made pages' are 7-16)
+VERSE_RUN = 3         # short lines ending on punctuation in a row make a poem
+
+
+def _verse_runs(blocks) -> set[int]:
+    """Indexes of one-line blocks in runs of VERSE_RUN or more short lines that end on punctuation:
+    a poem set one line a paragraph (辽阔的草原哟望不到边， / 洁白的羊群像云朵一片片， / …)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for b in list(blocks) + [None]:
+        t = b.lines[0].text.strip() if b is not None and len(b.lines) == 1 else ""
+        if t and len(t) <= VERSE_LINE_MAX and VERSE_END_RE.search(t) and role(t) != "list":
+            run.append(b.index)
+            continue
+        if len(run) >= VERSE_RUN:
+            out.update(run)
+        run = []
+    return out
+
+
 def _heading_block(lines: tuple[Line, ...]) -> bool:
     """2-4 short lines with no clause punctuation: a headline set over several lines."""
     return len(lines) <= 4 and all(is_heading_like(l.text) and len(strip_ws(l.text)) <= 30 for l in lines)
@@ -259,6 +279,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         for l in b.lines:
             block_of[l.index] = b
     protected = [_protected(b) for b in doc.blocks]
+    for i in _verse_runs(doc.blocks):
+        protected[i] = True
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
     nonblank = [l for l in doc.lines if not l.blank]
     stripped = [l.text.strip() for l in nonblank]
