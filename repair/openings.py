@@ -15,7 +15,7 @@ from typing import Optional
 
 import regex
 
-from .seams import opener_word, word_tail
+from .seams import PARTICLES, opener_word, opens_word, word_tail
 
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
 NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
@@ -43,7 +43,7 @@ def unbalanced_closer(t: str) -> bool:
 @lru_cache(maxsize=1 << 14)   # asked of a paragraph by truncation (twice) and headlines
 def mid_sentence_opening(t: str) -> Optional[str]:
     """Why the stripped paragraph text `t` opens mid-sentence, or None when it opens like a sentence."""
-    if NON_INITIAL_RE.match(t):
+    if NON_INITIAL_RE.match(t) and not (t[:1] in PARTICLES and opens_word(t)):
         return "it opens on a character that does not begin a sentence"
     m = FIRST_CLAUSE_RE.match(t)
     if m and m.group(1) not in SHORT_OPENERS and not opener_word(m.group(1)):

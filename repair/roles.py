@@ -38,6 +38,7 @@ TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are 
 DIGIT_COMMA_RE = regex.compile(r"(?<=\d),(?=\d)")
 SENTENCE_CASE_HEADLINE_MAX = 60   # characters
 CLAUSE_END_CHARS = frozenset("，,；;、")
+HEADLESS_END_CHARS = CLAUSE_END_CHARS | frozenset("：:")   # no headline ends on these
 LATIN_WORD_RE = regex.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -59,9 +60,9 @@ def is_heading_like(text: str) -> bool:
         return caps >= 0.6 or (len(t) <= SENTENCE_CASE_HEADLINE_MAX and t[0].isupper() and len(words) >= 4)
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters);
-    # none stops on a comma (…其他垃圾四类, is a clause cut at a page break)
+    # none stops on a comma (…其他垃圾四类, is a clause cut at a page break) or a colon (…如下:)
     return 0 < len(core) <= 80 and not SENTENCE_PUNCT_RE.search(core[:-1] if core else core) \
-        and core[-1] not in CLAUSE_END_CHARS and not ends_sentence(t)
+        and core[-1] not in HEADLESS_END_CHARS and not ends_sentence(t)
 
 
 def table_rows(texts: list[str]) -> bool:

@@ -32,31 +32,34 @@ def _words() -> dict[str, int]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> tuple[dict[str, int], dict[str, float], list[str]]:
-    """Words of 2-4 characters with their frequency, the characters that mostly end words (see
-    word_tail), and the two-character words that open a clause on their own (see opener_word). Parsing jieba's 5 MB list takes ~0.4 s, so the tables are cached (marshal)
-    in the user's cache directory, keyed by the list's size and mtime; a cache that cannot be
-    written is simply skipped."""
+def _tables() -> tuple[dict[str, int], dict[str, float], list[str], list[str]]:
+    """From jieba's word list: the words of 2-4 characters with their frequency; the characters
+    that mostly end words (see word_tail); the two-character words that open a clause on their own
+    (see opener_word); and every word, however rare, that opens on such a tail character or on a
+    particle (see opens_word). Parsing the 5 MB list takes ~0.5 s, so the tables are cached
+    (marshal) in the user's cache directory, keyed by the list's size and mtime; a cache that
+    cannot be written is simply skipped."""
     # only jieba's word list is used: locate it without importing the package (its import is slow)
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
-        return {}, {}, []
+        return {}, {}, [], []
     path = os.path.join(list(spec.submodule_search_locations)[0], "dict.txt")
     if not os.path.exists(path):
-        return {}, {}, []
+        return {}, {}, [], []
     st = os.stat(path)
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "repair",
-                         f"words-{st.st_size}-{int(st.st_mtime)}-{LOAD_FREQ}-v3.marshal")
+                         f"words-{st.st_size}-{int(st.st_mtime)}-{LOAD_FREQ}-v4.marshal")
     try:
         with open(cache, "rb") as fh:
-            words, tails, openers = marshal.load(fh)
-            return words, tails, openers
+            words, tails, openers, rare = marshal.load(fh)
+            return words, tails, openers, rare
     except (OSError, ValueError, EOFError, TypeError):
         pass
     words: dict[str, int] = {}
     ends: dict[str, int] = {}
     begins: dict[str, int] = {}     # as a word's first character, or as a word of its own
     openers: list[str] = []
+    every: list[str] = []
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             parts = line.split(" ", 2)
@@ -69,19 +72,38 @@ def _tables() -> tuple[dict[str, int], dict[str, float], list[str]]:
             begins[w[0]] = begins.get(w[0], 0) + freq
             if len(w) >= 2:
                 ends[w[-1]] = ends.get(w[-1], 0) + freq
+                every.append(w)
                 if freq >= LOAD_FREQ:
                     words[w] = freq
     tails = {ch: round(n / (begins.get(ch, 0) + 1), 2) for ch, n in ends.items()
              if n >= TAIL_RATIO * (begins.get(ch, 0) + 1)}
+    rare = [w for w in every if w[0] in tails or w[0] in PARTICLES]
     try:
         os.makedirs(os.path.dirname(cache), exist_ok=True)
         tmp = f"{cache}.{os.getpid()}.tmp"
         with open(tmp, "wb") as fh:
-            marshal.dump((words, tails, openers), fh)
+            marshal.dump((words, tails, openers, rare), fh)
         os.replace(tmp, cache)
     except OSError:
         pass
-    return words, tails, openers
+    return words, tails, openers, rare
+
+
+# Particles that bind to the word before them (的, 了, 们…): a paragraph opening on one has lost
+# its beginning, unless a word opens with it (的确, 过去, 地方, 等到, 之后, 化解)
+PARTICLES = "的了着过们地得之性化者等"
+
+
+@lru_cache(maxsize=1)
+def _rare_openings() -> frozenset[str]:
+    return frozenset(_tables()[3])
+
+
+def opens_word(text: str) -> bool:
+    """Does a dictionary word of 2-4 characters, however rare, open `text`? Answered for texts
+    opening on a word-tail character or a particle (others: among the common words only)."""
+    words = _rare_openings() if text[:1] in _tables()[1] or text[:1] in PARTICLES else _words()
+    return any(text[:k] in words for k in (2, 3, 4))
 
 
 def straddling_word(left: str, right: str, min_freq: int = MIN_FREQ) -> str | None:
@@ -123,10 +145,7 @@ def word_tail(text: str) -> str | None:
     """The first character of `text` when it is the tail of a word that no dictionary word
     continues (级师生… is 年级师生 cut after 年): a text that opens mid-word. None otherwise."""
     ch = text[:1]
-    if not ("\u4e00" <= ch <= "\u9fff") or ch not in _tables()[1]:
-        return None
-    words = _words()
-    if any(text[:k] in words for k in (2, 3, 4)):
+    if not ("\u4e00" <= ch <= "\u9fff") or ch not in _tables()[1] or opens_word(text):
         return None
     return ch
 

@@ -35,7 +35,7 @@ from ..textutil import ends_sentence, seam_joiner, strip_ws
 KIND = "broken-wrap"
 # How a new paragraph typically opens in news text: a time, a place phrase, "据了解", a quote.
 OPENER_RE = regex.compile(
-    r"^\s*(近年来|近日|日前|今年以来|目前|据了解|据悉|此外|同时|另外|下一步|截至目前|与此同时|随后|会上|会议|"
+    r"^\s*(近年来|近日|日前|今年以来|(今|去)年[,，]|目前|据了解|据悉|此外|同时|另外|下一步|截至目前|与此同时|随后|会上|会议|"
     r"(\d{4}年)?\d{1,2}月\d{1,2}日[,，]|\d{4}年[,，]|[“「])")
 CONTINUE_PUNCT = "，,、；;：:“（(《—-"
 # A quotation's attribution, a whole sentence of its own ("乌审旗…综窗管理人员吴丹表示。", seed 004):
@@ -254,7 +254,10 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     h, before = block.lines[pos], block.lines[pos - 1]
     lay_b = layout[before.index]
     t = h.text.strip()
+    after = block.lines[pos + 1].text
+    # the line after must read on: one opening a new paragraph (今年，…) makes the short line a cut end
     return (lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN and is_full(lay_b, pos - 1 == 0)
+            and not OPENER_RE.match(after) and not _strong_opener(after)
             and not ends_sentence(before.text) and t[-1] not in "：:" and is_heading_like(t) and not _strong_closer(t)
             and role(t) == "heading")
 

@@ -40,6 +40,7 @@ NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})
 # that reads as sentences (clause punctuation, 30+ characters)
 SPACE_FUSED_RE = regex.compile(r"^\s*([^\s，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))(?=[^\n]*[，,][^\n]*[。！？])")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
+BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
 # 0.19 elsewhere; subheads inside an article (skipped anyway) score 0.0-0.16.
 
@@ -125,8 +126,13 @@ def _same_line_candidates(doc: Document) -> list[int]:
                       if not layout[line.index].wrapped and SAME_LINE_HINT_RE.search(line.text)])
     # inside hard-wrapped prose too, a line can open with a headline run into a dateline
     # (全市秋粮收购工作全面启动 本报讯（记者 杨帆）10月 15日，…, a page without blank lines)
+    # (and a bold subhead run into its section's first line: **“人才社区”留住青年科研人员**为吸引…)
     seen = set(found)
-    found.extend(i for i in _lines_matching(doc, DATELINE_HINT_RE) if i not in seen)
+    for pattern in (DATELINE_HINT_RE, BOLD_LINE_START_RE):
+        for i in _lines_matching(doc, pattern):
+            if i not in seen:
+                seen.add(i)
+                found.append(i)
     return sorted(found)
 
 
