@@ -57,3 +57,19 @@ def test_candidates_scale_without_comparing_every_pair():
     text = "\n\n".join(paras + [paras[123]]) + "\n"
     found = dups(text)
     assert [f.line for f in found] == [2 * 20000 + 1]
+
+
+def test_a_clause_repeating_the_end_of_the_one_before_is_deleted():
+    text = "# 电动自行车充电\n\n“飞线充电”“入户充电”等现象屡禁不止,屡禁不止,存在较大的火灾隐患。今年,我市将集中建设充电设施。\n"
+    found = [f for f in check(text).findings if f.kind == "duplicate-paragraph"]
+    assert [(f.variant, f.line) for f in found] == [("sentence", 3)]
+    assert "等现象屡禁不止,存在较大的火灾隐患" in fix_text(text).text
+
+
+def test_a_reworded_sentence_repeated_back_to_back_is_deleted():
+    text = ("# 书香安平\n\n近年来,我市深入推进“书香安平”建设,全民阅读氛围日益浓厚。"
+            "阅读,正在成为这座城市的一种生活方式。阅读,正在成为这座城市的生活方式。\n")
+    found = [f for f in check(text).findings if f.kind == "duplicate-paragraph"]
+    assert [(f.variant, f.line) for f in found] == [("sentence", 3)]
+    fixed = fix_text(text).text
+    assert fixed.count("正在成为这座城市") == 1 and "的一种生活方式。" in fixed

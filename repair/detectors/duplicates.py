@@ -48,6 +48,7 @@ CLAUSE_RE = re.compile(r"[^，,；;、。！？!?]+[，,；;、。！？!?]+[”
 # clauses of 4+ characters (shorter ones repeat by chance); stdlib re is ~1.5x faster than regex
 # on a plain character class, and {4,} only ever matches whole runs, so no filtering pass is needed
 LONG_CLAUSE_RE = re.compile(r"[^，,；;、。！？!?.]{4,}")
+SENTENCE_SPLIT_RE = re.compile(r"[。！？!?]+")
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
@@ -238,11 +239,17 @@ def _units(text: str, pattern: regex.Pattern | re.Pattern) -> list[tuple[int, in
 
 
 def _may_repeat(squeezed: str) -> bool:
-    """Cheap test first: every repeat, even of a reworded sentence, repeats some clause exactly.
+    """Cheap test first: a repeat repeats some clause exactly, or a clause repeats the end of the
+    one before (…等现象屡禁不止，屡禁不止，), or two sentences in a row open alike (a reworded copy:
+    阅读，正在成为这座城市的一种生活方式。阅读，正在成为这座城市的生活方式。).
 
     `squeezed` is the block's text without whitespace."""
-    clauses = LONG_CLAUSE_RE.findall(_without_closers(squeezed))
-    return len(set(clauses)) < len(clauses)
+    plain = _without_closers(squeezed)
+    clauses = LONG_CLAUSE_RE.findall(plain)
+    if len(set(clauses)) < len(clauses) or any(a.endswith(b) for a, b in zip(clauses, clauses[1:])):
+        return True
+    heads = [t[:4] for t in SENTENCE_SPLIT_RE.split(plain) if len(t) >= 8]
+    return any(a == b for a, b in zip(heads, heads[1:]))
 
 
 def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
@@ -251,8 +258,9 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
     text = flat.text
     if len(text) < 8:
         return
+    clauses = _units(text, CLAUSE_RE)
     runs = _repeated_run(text, _units(text, SENTENCE_RE), min_len=10, threshold=85, max_group=3) + \
-        _repeated_run(text, _units(text, CLAUSE_RE), min_len=4, threshold=100, max_group=4)
+        _repeated_run(text, clauses, min_len=4, threshold=100, max_group=4) + _tail_stutters(text, clauses)
     # sentence and clause repeats may describe the same run: keep the one deleting most
     runs.sort(key=lambda r: -sum(hi - lo for lo, hi in r[1]))
     found, taken = [], []
@@ -274,6 +282,19 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
         fix = Fix(edits, f"delete {n} repeated cop{'ies' if n > 1 else 'y'}", safe=score >= 0.9, deletes=deletes)
         yield Finding(KIND, "sentence", edits[0].start, edits[-1].end, line, line, msg, why,
                       round(0.7 + 0.25 * score, 2), fix)
+
+
+def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
+    """A clause of 4+ characters that repeats the end of the clause before it:
+    “飞线充电”“入户充电”等现象屡禁不止，屡禁不止，存在… (the repeat is deleted)."""
+    out = []
+    for (a0, a1), (b0, b1) in zip(clauses, clauses[1:]):
+        if a1 != b0:
+            continue
+        a, b = text[a0:a1], text[b0:b1]
+        if a != b and len(a) > len(b) and len(_plain(b).rstrip("，,；;、。！？!?")) >= 4 and a.endswith(b):
+            out.append(((a1 - len(b), a1), [(b0, b1)], 1.0, 2))
+    return out
 
 
 def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, threshold: float, max_group: int):
