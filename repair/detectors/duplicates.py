@@ -171,15 +171,16 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
         return False, 0.0, ""
     if _numbers(a) != _numbers(b) and NUMBER_RE.sub("", a) == NUMBER_RE.sub("", b):
         return False, 0.0, ""   # same template, other figures: a list of projects, not a copy
-    r = fuzz.ratio(a, b)
+    # score_cutoff: below it rapidfuzz stops early and says 0 (only a score above it is used)
+    r = fuzz.ratio(a, b, score_cutoff=threshold)
     if r >= threshold:
         return True, r / 100, f"a near copy ({r:.0f}% similar)"
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     # a copy cut short: the shorter is (nearly) the beginning or the end of the longer (a few
     # lines of a long block printed again: 40 characters are a copy whatever the block's length)
     if len(short) >= min(max(SHORT, 0.3 * len(long_)), CUT_COPY_CHARS):
-        head = fuzz.ratio(short, long_[:len(short)])
-        tail = fuzz.ratio(short, long_[-len(short):])
+        head = fuzz.ratio(short, long_[:len(short)], score_cutoff=95)
+        tail = fuzz.ratio(short, long_[-len(short):], score_cutoff=95)
         if max(head, tail) >= 95:
             return True, max(head, tail) / 100 * 0.95, "a copy cut short"
     return False, 0.0, ""
