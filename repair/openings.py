@@ -19,6 +19,9 @@ from .seams import PARTICLES, opener_word, opens_word, word_tail
 
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
 NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
+# Words that open on a particle yet never open a sentence: postpositions (之一, 之间, 之后) and
+# 的话 — the classic tails of a cut sentence (…全国最大的煤炭基地 / 之一，…); 之所以 does open one
+BOUND_WORD_RE = regex.compile(r"^(之(?!所以)|的话)")
 # Two-character clauses that do open sentences ("近日,", "此外,"); any other clause of one or two
 # characters before the first comma is the tail of a lost sentence ("集,并将设备…", "部门,开展…").
 SHORT_OPENERS = frozenset("近日 目前 同时 此外 其中 为此 对此 据悉 随后 另外 然而 但是 因此 所以 首先 其次 最后 "
@@ -43,7 +46,7 @@ def unbalanced_closer(t: str) -> bool:
 @lru_cache(maxsize=1 << 14)   # asked of a paragraph by truncation (twice) and headlines
 def mid_sentence_opening(t: str) -> Optional[str]:
     """Why the stripped paragraph text `t` opens mid-sentence, or None when it opens like a sentence."""
-    if NON_INITIAL_RE.match(t) and not (t[:1] in PARTICLES and opens_word(t)):
+    if NON_INITIAL_RE.match(t) and not (t[:1] in PARTICLES and opens_word(t) and not BOUND_WORD_RE.match(t)):
         return "it opens on a character that does not begin a sentence"
     m = FIRST_CLAUSE_RE.match(t)
     if m and m.group(1) not in SHORT_OPENERS and not opener_word(m.group(1)):

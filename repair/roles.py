@@ -52,7 +52,7 @@ def is_heading_like(text: str) -> bool:
         # Latin text: a headline is short and mostly capitalised ("Mayor Opens New Bridge")
         caps = sum(w[0].isupper() for w in words if len(w) > 3) / max(1, sum(len(w) > 3 for w in words))
         plain = DIGIT_COMMA_RE.sub("", t)       # "8,125 Water Birds" is no clause
-        if len(t) > 80 or ends_sentence(t) or SENTENCE_PUNCT_RE.search(plain[:-1]):
+        if len(t) > 80 or ends_sentence(t) or SENTENCE_PUNCT_RE.search(plain[:-1]) or t[-1] in HEADLESS_END_CHARS:
             return False
         # title case, or a sentence-case headline: short, capitalised, no clause ("Storm rally past
         # Lakers in overtime thriller"); a wrapped line of prose rarely opens on a capital and stops
@@ -71,7 +71,11 @@ def table_rows(texts: list[str]) -> bool:
     if len(texts) < 3:
         return False
     cells = {len(t.split()) for t in texts}
-    return len(cells) == 1 and cells.pop() >= 3 and not any(SENTENCE_PUNCT_RE.search(t) for t in texts)
+    if len(cells) != 1 or cells.pop() < 3 or any(SENTENCE_PUNCT_RE.search(t) or ends_sentence(t) for t in texts):
+        return False
+    # cells of a table are figures or CJK words; lines of English prose have as many words by chance
+    tokens = [c for t in texts for c in t.split()]
+    return sum(1 for c in tokens if any(ch.isdigit() for ch in c) or not c.isascii()) >= 0.5 * len(tokens)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,8 +104,7 @@ def role(text: str) -> str:
         return "contact"
     if len(TABLE_GAP_RE.findall(t)) >= 2 and not SENTENCE_PUNCT_RE.search(t):
         return "table"
-    # one word of four characters is a column name (以案说法, 文化视点), not a person's name
-    if NAMES_RE.match(t) and len(strip_ws(t)) <= 16 and (len(t) <= 3 or " " in t or "\u3000" in t):
+    if NAMES_RE.match(t) and len(strip_ws(t)) <= 16:
         return "names"
     if is_heading_like(t):
         return "heading"

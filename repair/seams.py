@@ -48,7 +48,7 @@ def _tables() -> tuple[dict[str, int], dict[str, float], list[str], list[str]]:
         return {}, {}, [], []
     st = os.stat(path)
     cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "repair",
-                         f"words-{st.st_size}-{int(st.st_mtime)}-{LOAD_FREQ}-v4.marshal")
+                         f"words-{st.st_size}-{int(st.st_mtime)}-{_tables_version()}.marshal")
     try:
         with open(cache, "rb") as fh:
             words, tails, openers, rare = marshal.load(fh)
@@ -87,6 +87,13 @@ def _tables() -> tuple[dict[str, int], dict[str, float], list[str], list[str]]:
     except OSError:
         pass
     return words, tails, openers, rare
+
+
+def _tables_version() -> str:
+    """Part of the cache file's name: a change to how the tables are built makes a new file."""
+    import hashlib
+    spec = f"v4|{LOAD_FREQ}|{TAIL_RATIO}|{sorted(OPENER_TAGS)}|{PARTICLES}"
+    return hashlib.sha1(spec.encode()).hexdigest()[:10]
 
 
 # Particles that bind to the word before them (的, 了, 们…): a paragraph opening on one has lost

@@ -86,13 +86,14 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
 COMPOUND_HEADS = frozenset("well long self low high short full half cross wood large small below above acre "
                            "state world year family middle home water fire city one two three first second "
                            "third all old".split())
-SUFFIX_RE = regex.compile(r"(?:er|est|ly|ness|ing|ed|s|ment|ful|less|ward|ship|ish|y)\b")
-WORD_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\w-])([a-z]+)-$")
+SUFFIX_RE = regex.compile(r"(?:er|ers|ered|ering|est|ly|ness|ing|ings|ed|s|es|ment|ments|ful|less|ward|wards|"
+                          r"ship|ish|y|age|ages|en|ened|ening|ens)\b")
+WORD_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\w-])([A-Za-z][a-z]*)-$")
 
 
 def _compound(left: str, right: str) -> bool:
     m = WORD_BEFORE_HYPHEN_RE.search(left)
-    return bool(m and m.group(1) in COMPOUND_HEADS and not SUFFIX_RE.match(right))
+    return bool(m and m.group(1).lower() in COMPOUND_HEADS and not SUFFIX_RE.match(right))
 
 
 def _last_letter(a: str) -> str:

@@ -25,12 +25,12 @@ import regex
 from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
-from .duplicates import deleted_blocks
+from . import duplicates
 from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
                      is_heading_like, role, table_rows)
 from ..seams import standalone_adverb, straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, seam_joiner, strip_ws
+from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws
 
 KIND = "broken-wrap"
 # How a new paragraph typically opens in news text: a time, a place phrase, "据了解", a quote.
@@ -43,9 +43,14 @@ CONTINUE_PUNCT = "，,、；;：:“（(《—-"
 QUOTE_END_RE = regex.compile(r"[。！？!?…][”」』’\"]\s*$")
 ATTRIBUTION_RE = regex.compile(r"^[^，,。！？!?“”\s]{1,30}(?:说|表示|介绍|坦言|感慨|指出|强调|说道|告诉记者)[。.]")
 LATIN_CAP_START_RE = regex.compile(r"^\s*[\"“‘']?[A-Z]")
-LATIN_WORD_END_RE = regex.compile(r"\b[A-Za-z]+\s*$")
-DROPPED_HEADLINE_MIN = 6   # characters: a short unpunctuated line between columns is a headline, not their seam
-DROPPED_HEADLINE_WIDTH = 0.8   # of the column: a line this short inside a paragraph is no wrapped line
+LATIN_LOWER_END_RE = regex.compile(r"\b[a-z]+\s*$")
+LATIN_LOWER_START_RE = regex.compile(r"^\s*[a-z]")
+ATTRIBUTION_DASH_RE = regex.compile(r"[—–]\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}\s*$")   # a pull quote's "— Mayor Ana Ruiz"
+# A short unpunctuated line of 6+ characters between columns is a headline, not their seam; within
+# a column, one at most 0.8 of its width (the made pages' dropped headlines: 0.4-0.75; their wrapped
+# lines fall short of the column by a figure or a hung quote, 0.9+)
+DROPPED_HEADLINE_MIN = 6
+DROPPED_HEADLINE_WIDTH = 0.8
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
 PARAGRAPH_PROBE = 200  # characters; a paragraph longer than this is body text by its length alone
 
@@ -141,6 +146,7 @@ _FULL_SENTENCE_GOES_ON_IN_BLOCK = Verdict(True, 0.85, "the line fills the column
                                           "below it (paragraphs on this page are set apart by blank lines)")
 _SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
 _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+_LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
 _ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
 
 
@@ -152,9 +158,22 @@ def _attribution_follows(lt: str, nt: str) -> bool:
 # (…二三十本书。 / ”在企业上班的年轻人陈晓峰说。).
 CLOSING_OPENERS = frozenset("”’」』）》，。、；：！？,;:!?)")
 _CLOSING_OPENS = Verdict(True, 0.9, "the next line opens on closing punctuation, which no paragraph opens on")
+QUOTE_PAIRS = {"”": "“", "’": "‘", "」": "「", "』": "『"}
+
+
+def _closing_opens(before: str, nt: str) -> bool:
+    """Does `nt` open on punctuation that closes or continues the text `before` it? A closing quote
+    counts only when `before` left one open: OCR turns a paragraph's opening “ into ” often enough
+    (”我们一定把服务做到企业心坎上。” after a finished paragraph is a new one)."""
+    ch = nt[:1]
+    if ch not in CLOSING_OPENERS:
+        return False
+    opener = QUOTE_PAIRS.get(ch)
+    return opener is None or before.count(opener) > before.count(ch)
 # An item that names what follows ("书法类：一等奖1名…", "答：") or counts ("二是…", "其三，"):
 # after a line ending on ：or ； it is the next item of a list, not the rest of the sentence.
-LABEL_ITEM_RE = regex.compile(r"^(?:[^，,。；;：:\s]{1,8}[：:]|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]|第[一二三四五六七八九十]+[，,、])")
+LABEL_ITEM_RE = regex.compile(r"^(?:[^，,。；;：:\s\d][^，,。；;：:\s]{0,7}[：:]|[一二三四五六七八九十]是|其[一二三四五六七八九十][，,]"
+                           r"|第[一二三四五六七八九十]+[，,、])")
 
 
 @lru_cache(maxsize=1024)
@@ -165,12 +184,14 @@ def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
 
 
 def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool,
-                  blank_separated: bool = False) -> Optional[Verdict]:
-    """A break inside hard-wrapped prose."""
+                  blank_separated: bool = False, paragraph: str = "") -> Optional[Verdict]:
+    """A break inside hard-wrapped prose (`paragraph`: its text so far, `lt` included)."""
     full = is_full(lay, first)
-    if nt[:1] in CLOSING_OPENERS:
+    if _closing_opens(paragraph or lt, nt):
         return _CLOSING_OPENS
-    if lt[-1:] in "：:；;" and LABEL_ITEM_RE.match(nt):
+    # a list item after ：/； at a column or page break; inside a block a full line goes on
+    # (…一是要抓好项目建设； / 二是要抓好民生保障… is one paragraph)
+    if lt[-1:] in "：:；;" and LABEL_ITEM_RE.match(nt) and not (same_block and full):
         return None
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
@@ -182,14 +203,16 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
         return None
     if full:
         return _full_line_goes_on(lay.column, same_block)
-    if same_block and (LEAD_RE.match(lt) or BYLINE_RE.match(lt)) and not is_heading_like(nt):
+    # a Chinese dateline or reporters' line runs on into the lead (本报讯 记者…); "By JANE DOE" stays apart
+    if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5)) \
+            and not is_heading_like(nt):
         return _LEAD_RUNS_ON
     return None
 
 
 def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Optional[Verdict]:
     """A break between one-line paragraphs (no column layout)."""
-    if nt[:1] in CLOSING_OPENERS and role(prev_text) in ("body", "lead"):
+    if _closing_opens(prev_text, nt) and role(prev_text) in ("body", "lead"):
         return _CLOSING_OPENS
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
@@ -198,6 +221,10 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
                 and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20:
             return Verdict(False, 0.8, "two complete paragraphs share one block", split=True)
         return None
+    # Latin text going on in lower case after a word: a sentence continues (…met late on Tuesday
+    # to discuss / the budget for…), whatever the line before looks like
+    if LATIN_LOWER_START_RE.match(nt) and LATIN_LOWER_END_RE.search(lt) and not ends_sentence(lt):
+        return _LATIN_GOES_ON
     nrole = role(nt)
     if nrole not in ("body",):
         return None
@@ -222,7 +249,7 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
             return Verdict(True, 0.8, f"the line looks like a headline but reads as a clause (adverb “{adverb}”) "
                                       "and the next paragraph continues it")
         return None
-    if LATIN_CAP_START_RE.match(nt) and LATIN_WORD_END_RE.search(lt):
+    if LATIN_CAP_START_RE.match(nt) and (LATIN_LOWER_END_RE.search(lt) or ATTRIBUTION_DASH_RE.search(lt)):
         return None       # "…factory in the" / "The projects…", "— Mayor Ana Ruiz" / "The lone vote…": a new sentence
     conf, why = 0.8, ["the paragraph stops without sentence-final punctuation"]
     if lt.rstrip()[-1:] in CONTINUE_PUNCT:
@@ -243,7 +270,8 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     """Is line k of `block` a headline dropped between two wrapped lines of one paragraph
     (…加大对科技创新、先进制造、绿色发展和中小微 / “信易贷”为小微企业解“贷”渴 / 企业的支持力度…)?
     A short unpunctuated line between a full line that goes on and more of the column; inside
-    wrapped prose only a paragraph's last line is short, and that one ends its sentence."""
+    wrapped CJK prose only a paragraph's last line is short, and that one ends its sentence.
+    (Not in Latin text: a ragged-right column has short lines wherever the next word is long.)"""
     lay = layout[k]
     # the cheap test first: nearly every line of a column is full
     if not lay.wrapped or lay.width > DROPPED_HEADLINE_WIDTH * lay.column:
@@ -254,6 +282,8 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     h, before = block.lines[pos], block.lines[pos - 1]
     lay_b = layout[before.index]
     t = h.text.strip()
+    if han_ratio(t) < 0.6:
+        return False
     after = block.lines[pos + 1].text
     # the line after must read on: one opening a new paragraph (今年，…) makes the short line a cut end
     return (lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN and is_full(lay_b, pos - 1 == 0)
@@ -275,8 +305,9 @@ def joined_lines(doc: Document) -> set[int]:
 
 def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     layout = analyse(doc)
-    # a copy that duplicate-paragraph deletes is joined to nothing (…改为“并 is a copy cut short)
-    copies = deleted_blocks(doc, settings)
+    # a copy that duplicate-paragraph deletes (a safe fix) is joined to nothing (…改为“并 is a copy
+    # cut short). The copy is then found whatever --select/--ignore say: the join is left undone
+    copies = {f.line - 1 for f in duplicates.detect(doc, settings) if f.variant is None and f.safe}
     block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
@@ -300,7 +331,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         wrapped = lay.column > 0
         lt = stripped[k]
         if not wrapped and ends_sentence(lt) and N.index != L.index + 1 \
-                and stripped[k + 1][:1] not in CLOSING_OPENERS:
+                and not _closing_opens(paragraph, stripped[k + 1]):
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
@@ -324,11 +355,13 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue          # a lone headline line is not a column cut short
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
                 and is_heading_like(nt) and not is_full(layout[N.index], False):
-            continue          # nor does a column go on into one: a headline dropped in (fused-headline's)
+            # nor does a column go on into one: a headline dropped in (fused-headline's). Not even
+            # when the seam forms a word: 养老 / 百姓大舞台… forms 老百姓 by chance
+            continue
         if wrapped and layout[N.index].column > 0:
             if blank_separated is None:
                 blank_separated = doc.blank_separated
-            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, blank_separated)
+            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, blank_separated, paragraph)
         else:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:

@@ -32,9 +32,14 @@ from ..settings import Settings
 from ..textutil import ends_sentence, strip_ws
 
 KIND = "duplicate-paragraph"
-CUT_COPY_CHARS = 40     # a block this long that begins or ends another (95%+) is a copy of it
-OVERLAP_MIN = 12        # characters: a column that opens by repeating the last lines of the one before
-OVERLAP_SCAN = 400      # characters at the end of a block searched for the repeat (a few column lines)
+# a block this long that breaks off mid-sentence and begins or ends another (95%+) is a copy of it,
+# however long the other (the made pages' column repeats: 2-4 wrapped lines, 30-80 characters); one
+# that ends its sentence may be a pull quote or a teaser, printed twice on purpose
+CUT_COPY_CHARS = 40
+# a column that opens by repeating the last lines of the one before: 12+ characters (shorter
+# overlaps are common phrases), looked for in the last 400 characters of the block before (a few lines)
+OVERLAP_MIN = 12
+OVERLAP_SCAN = 400
 GRAM = 8
 MAX_POSTINGS = 40       # an 8-gram in more paragraphs than this is boilerplate, not evidence
 SHORT = 30              # paragraphs shorter than this (headlines) count only as exact, adjacent repeats
@@ -75,7 +80,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
 
 
 def deleted_blocks(doc: Document, settings: Settings = Settings()) -> set[int]:
-    """0-based first lines of blocks that are duplicate copies to delete (shared with truncation)."""
+    """0-based first lines of blocks that are duplicate copies to delete (shared with truncation and
+    broken-wrap, which joins nothing onto a copy)."""
     return {f.line - 1 for f in detect(doc, settings) if f.variant is None}
 
 
@@ -178,7 +184,7 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     # a copy cut short: the shorter is (nearly) the beginning or the end of the longer (a few
     # lines of a long block printed again: 40 characters are a copy whatever the block's length)
-    if len(short) >= min(max(SHORT, 0.3 * len(long_)), CUT_COPY_CHARS):
+    if len(short) >= max(SHORT, 0.3 * len(long_)) or (len(short) >= CUT_COPY_CHARS and not ends_sentence(short)):
         head = fuzz.ratio(short, long_[:len(short)], score_cutoff=95)
         tail = fuzz.ratio(short, long_[-len(short):], score_cutoff=95)
         if max(head, tail) >= 95:
@@ -294,7 +300,10 @@ def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
             continue
         a, b = text[a0:a1], text[b0:b1]
         if a != b and len(a) > len(b) and len(_plain(b).rstrip("，,；;、。！？!?")) >= 4 and a.endswith(b):
-            out.append(((a1 - len(b), a1), [(b0, b1)], 1.0, 2))
+            # inside a quotation the repeat may be the speaker's (“路上注意安全，注意安全，…”):
+            # proposed, not applied without review
+            quoted = text.count("“", 0, b0) > text.count("”", 0, b0)
+            out.append(((a1 - len(b), a1), [(b0, b1)], 0.85 if quoted else 1.0, 2))
     return out
 
 
@@ -393,10 +402,9 @@ def _overlap_repeat(doc: Document, a: Block, b: Block) -> Finding | None:
         return None
     if role(b.text) != "body" or role(a.text) not in ("body", "lead"):
         return None
+    # the deletion stops at the copy's last character: the line break after it is broken-wrap's
+    # to join (an edit over it would collide with that join and lose the round)
     start, end = fb.doc_span(0, k)
-    nxt = doc.line_of(end)
-    if nxt + 1 < len(doc.lines) and end == doc.lines[nxt].end:
-        end = doc.lines[nxt + 1].start               # the copy ends a line: its line break goes too
     keep = fa.doc_span(pos, len(ta))
     fix = Fix((Edit(start, end, ""),), f"delete the repeat at line {b.first + 1}", safe=True,
               deletes=((start, end, *keep),))

@@ -115,8 +115,9 @@ LEAD_HINT_RE = regex.compile(r"本报|讯|新华社|据\p{Han}{2,6}报道|上接
 
 
 def _same_line_candidates(doc: Document) -> list[int]:
-    """Lines where a headline can start and run into other text: a block's first line, or any line
-    outside hard-wrapped prose (inside it a headline would start the block), if it holds a hint."""
+    """Lines where a headline can start and run into other text, if they hold a hint: a block's
+    first line, any line outside hard-wrapped prose, and inside it (a page without blank lines
+    keeps whole articles in one block) a line holding a dateline or opening on a bold subhead."""
     layout = analyse(doc)
     found = []
     for block in doc.blocks:

@@ -128,7 +128,7 @@ def _text(paras: list[Paragraph], a: int, b: int) -> str:
     return " ".join(p.text for p in paras[a:b])
 
 
-NEXT_ARTICLE_WINDOW = 10   # paragraphs after a dropped-in headline searched for the article it heads
+NEXT_ARTICLE_WINDOW = 10   # paragraphs after a dropped-in headline searched for the article it heads (a page's few)
 
 
 def _next_article(paras: list[Paragraph], i: int, grams: set[str]) -> Optional[int]:
@@ -138,8 +138,8 @@ def _next_article(paras: list[Paragraph], i: int, grams: set[str]) -> Optional[i
     for k in range(i + 2, min(len(paras), i + 2 + NEXT_ARTICLE_WINDOW)):
         if not opens_article(paras[k].text):
             continue
-        top = k
-        while top > i + 2 and role(paras[top - 1].text) in ("byline", "names"):
+        top = k          # (bylines only: a four-character kicker such as 以案说法 reads as a name)
+        while top > i + 2 and role(paras[top - 1].text) == "byline":
             top -= 1
         s = share(grams, _text(paras, k, k + 3))
         if s > best_share:
@@ -164,15 +164,28 @@ def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Fi
                 drop, glue = seam_joiner(left, after.text)
                 cut = before.start + len(left)
                 right = after.start + len(after.text) - len(after.text.lstrip())
-                top = article_top(paras, pi)
-                at = paras[top].start if top is not None and top < pi else p.start
+                at, where = _top_in_block(doc, paras, pi, block, h.index)
                 head = h.text.strip()
                 edits = [Edit(at, at, head + sep), Edit(cut, right, glue)] + \
                     ([Edit(cut - drop, cut, "")] if drop else [])
                 fix = Fix(tuple(sorted(edits, key=lambda e: (e.start, e.end))),
-                          f"move the headline to line {doc.line_of(at) + 1}, the top of its article, and rejoin lines "
+                          f"move the headline to line {doc.line_of(at) + 1}, {where}, and rejoin lines "
                           f"{before.index + 1} and {after.index + 1}", safe=True)
                 yield Finding(KIND, "inside-paragraph", h.start, h.end, h.index + 1, h.index + 1,
                               f"headline “{head[:20]}” splits a sentence between two lines of a column",
                               f"a short line without punctuation stands between the full line “…{left[-6:]}” and "
                               "the rest of its paragraph: a headline dropped into it", 0.85, fix)
+
+
+def _top_in_block(doc: Document, paras: list[Paragraph], pi: int, block, k: int) -> tuple[int, str]:
+    """Where a headline dropped at line k of `block` goes: before the nearest dateline or byline
+    line above it in the block (a page without blank lines holds several articles in one block),
+    else the top of the article holding the block, else above the paragraph."""
+    for line in reversed(block.lines[:k - block.first]):
+        if opens_article(line.text):
+            return line.start, "the top of its article"
+    if block.index == paras[pi].blocks[0].index:
+        top = article_top(paras, pi)
+        if top is not None and top < pi:
+            return paras[top].start, "the top of its article"
+    return paras[pi].start, "above the paragraph it split"

@@ -30,7 +30,7 @@ KIND = "truncated-sentence"
 REPLACEMENT_CHAR = "\ufffd"
 # "…注意以下事项：" introduces what follows; "…三等奖36名；" ends a list item
 INTRODUCES_RE = regex.compile(r"[：:；;]\s*$")
-FRAGMENT_MAX = 40     # a displaced piece is a short orphan: seed 000's is 8 characters
+FRAGMENT_MAX = 40     # a displaced piece that ends its sentence is short: seed 000's is 8 characters
 FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
 FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
@@ -123,8 +123,9 @@ def _orphans(paras: list[Paragraph]) -> list[int]:
 
 
 def _find_fragment(paras: list[Paragraph], i: int, used: set[int], orphans: list[int]) -> Optional[int]:
-    """A short orphan on the same page that finishes paragraph i's sentence, judged by the word the
-    seam forms. Only orphans within FRAGMENT_WINDOW paragraphs are considered (linear cost)."""
+    """An orphan (see _orphans) on the same page that finishes paragraph i's sentence, judged by
+    the word the seam forms. Only orphans within FRAGMENT_WINDOW paragraphs are considered
+    (linear cost)."""
     tail = paras[i].blocks[-1].lines[-1].text.rstrip()
     best, best_score = None, 0.0
     for j in orphans[bisect_left(orphans, i - FRAGMENT_WINDOW):bisect_right(orphans, i + FRAGMENT_WINDOW)]:
