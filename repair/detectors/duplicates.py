@@ -175,21 +175,25 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
         return True, 1.0, "an exact copy"
     if min(len(a), len(b)) < SHORT:
         return False, 0.0, ""
-    if _numbers(a) != _numbers(b) and NUMBER_RE.sub("", a) == NUMBER_RE.sub("", b):
-        return False, 0.0, ""   # same template, other figures: a list of projects, not a copy
     # score_cutoff: below it rapidfuzz stops early and says 0 (only a score above it is used)
     r = fuzz.ratio(a, b, score_cutoff=threshold)
     if r >= threshold:
-        return True, r / 100, f"a near copy ({r:.0f}% similar)"
+        return (False, 0.0, "") if _other_figures(a, b) else (True, r / 100, f"a near copy ({r:.0f}% similar)")
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     # a copy cut short: the shorter is (nearly) the beginning or the end of the longer (a few
-    # lines of a long block printed again: 40 characters are a copy whatever the block's length)
+    # lines of a long block printed again: see CUT_COPY_CHARS)
     if len(short) >= max(SHORT, 0.3 * len(long_)) or (len(short) >= CUT_COPY_CHARS and not ends_sentence(short)):
         head = fuzz.ratio(short, long_[:len(short)], score_cutoff=95)
         tail = fuzz.ratio(short, long_[-len(short):], score_cutoff=95)
-        if max(head, tail) >= 95:
+        if max(head, tail) >= 95 and not _other_figures(a, b):
             return True, max(head, tail) / 100 * 0.95, "a copy cut short"
     return False, 0.0, ""
+
+
+def _other_figures(a: str, b: str) -> bool:
+    """The same template with other figures: a list of projects, not a copy (asked only of pairs
+    that look alike, as it costs two regex passes over each)."""
+    return _numbers(a) != _numbers(b) and NUMBER_RE.sub("", a) == NUMBER_RE.sub("", b)
 
 
 def _paragraph_duplicates(doc: Document, settings: Settings, squeezed: list[str]) -> Iterator[Finding]:
