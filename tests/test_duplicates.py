@@ -73,3 +73,20 @@ def test_a_reworded_sentence_repeated_back_to_back_is_deleted():
     assert [(f.variant, f.line) for f in found] == [("sentence", 3)]
     fixed = fix_text(text).text
     assert fixed.count("正在成为这座城市") == 1 and "的一种生活方式。" in fixed
+
+
+def test_lines_printed_again_inside_a_block_are_deleted():
+    # a page without blank lines: the first lines of a paragraph stand again after it, cut short
+    text = ("本报讯 近日，海岸带生态修复工程通过验收，新增红树林面积1200亩，\n"
+            "修复过程中，工程团队坚持“基于自然的解决方\n"
+            "案”，保留原有潮沟水系，用生态海堤替代混凝\n"
+            "土护岸，在堤前种植红树林和盐沼植物，既提升\n"
+            "了海堤的防浪能力，又为鸟类和底栖生物提供了\n"
+            "栖息地。\n"
+            "修复过程中，工程团队坚持“基于自然的解决方\n"
+            "案”，保留原有潮沟水系，用生态海堤替代混凝\n"
+            "“红树林是天然的‘海岸卫士’。”市海洋发展局相关负责人介绍。\n")
+    found = [f for f in check(text).findings if f.kind == "duplicate-paragraph"]
+    assert [(f.line, f.end_line, f.safe) for f in found] == [(7, 8, True)]
+    fixed = fix_text(text).text
+    assert fixed.count("修复过程中") == 1 and "栖息地。\n“红树林是天然的" in fixed

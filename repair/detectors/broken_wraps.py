@@ -307,7 +307,11 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     layout = analyse(doc)
     # a copy that duplicate-paragraph deletes (a safe fix) is joined to nothing (…改为“并 is a copy
     # cut short). The copy is then found whatever --select/--ignore say: the join is left undone
-    copies = {f.line - 1 for f in duplicates.detect(doc, settings) if f.variant is None and f.safe}
+    dups = [f for f in duplicates.detect(doc, settings) if f.variant is None and f.safe]
+    copies = {f.line - 1 for f in dups}
+    # and no line of a copy inside a block is joined (its lines go as they are)
+    firsts = {b.first for b in doc.blocks}
+    copy_lines = {i for f in dups if f.line - 1 not in firsts for i in range(f.line - 1, f.end_line)}
     block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
@@ -338,7 +342,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         nt = stripped[k + 1]
         if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)):
             continue          # verse, tables and lists keep their lines
-        if not same_block and (bl.first in copies or bn.first in copies):
+        if (not same_block and (bl.first in copies or bn.first in copies)) or \
+                (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
         if same_block and wrapped and not ends_sentence(lt) and headline_between_lines(doc, layout, bl, N.index):
             continue          # fused-headline moves it out and rejoins the lines around it

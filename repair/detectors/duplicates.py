@@ -64,6 +64,12 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         for block, text in zip(doc.blocks, squeezed):
             if _may_repeat(text):
                 found.extend(_sentence_repeats(doc, block))
+        spans = [(f.start, f.end) for f in found]
+        for block in doc.blocks:
+            if len(block.lines) >= 2 * RUN_MIN_LINES:
+                # a run already found as a repeated sentence is reported once
+                found.extend(f for f in _line_run_copies(doc, block)
+                             if not any(a < f.end and f.start < b for a, b in spans))
         deleted = {f.line - 1 for f in found if f.variant is None}
         for k in range(len(doc.blocks) - 1):
             a, b = doc.blocks[k], doc.blocks[k + 1]
@@ -380,6 +386,59 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((lo, hi))
     return merged
+
+
+# ---------------------------------------------------------------- lines printed again in a block
+
+RUN_MIN_LINES = 2      # whole wrapped lines repeated in a row: one repeated line may be chance
+RUN_LINE_CHARS = 8     # lines shorter than this (a signature, a figure) repeat by chance
+RUN_WINDOW_CHARS = 1500   # a copy stands near what it copies (the made pages': 2-12 lines, under 300 characters, on)
+
+
+def _line_run_copies(doc: Document, block: Block) -> Iterator[Finding]:
+    """Lines of a block printed again further down the same block, as a page without blank lines
+    repeats the first lines of a paragraph after it (…修复过程中，工程团队坚持“基于自然的解决方 /
+    案”，保留原有潮沟水系，用生态海堤替代混凝 twice): the later run of two or more whole lines,
+    starting a paragraph, is deleted. The earlier copy is looked for in the block's running text,
+    so it is found again after broken-wrap has joined the earlier copy's lines."""
+    lines = block.lines
+    flat = FlatText.of(block)
+    text = flat.text
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line.text.strip())
+    k = 1
+    while k < len(lines) - 1:
+        t = lines[k].text.strip()
+        if len(t) < RUN_LINE_CHARS or not ends_sentence(lines[k - 1].text):
+            k += 1
+            continue
+        at = offsets[k]
+        j = text.rfind(t, max(0, at - RUN_WINDOW_CHARS), at)
+        n, length = 0, 0
+        while j >= 0 and k + n < len(lines):
+            piece = lines[k + n].text.strip()
+            if not piece or text[j + length:j + length + len(piece)] != piece or j + length + len(piece) > at:
+                break
+            n, length = n + 1, length + len(piece)
+        if n < RUN_MIN_LINES:
+            k += 1
+            continue
+        first, last = lines[k], lines[k + n - 1]
+        if k + n < len(lines):
+            start, end = first.start, lines[k + n].start          # the lines and their breaks
+        else:
+            start, end = lines[k - 1].end, last.end                # at the block's end: the break before
+        kept = flat.doc_span(j, j + length)
+        fix = Fix((Edit(start, end, ""),), f"delete lines {first.index + 1}-{last.index + 1}", safe=True,
+                  deletes=((start, end, *kept),))
+        yield Finding(KIND, None, first.start, last.end, first.index + 1, last.index + 1,
+                      f"lines {first.index + 1}-{last.index + 1} repeat the text at line "
+                      f"{doc.line_of(kept[0]) + 1}: delete this copy",
+                      f"{n} whole lines ({length} characters) printed again further down the same block; "
+                      "the first copy is kept", 0.9, fix)
+        k += n
 
 
 # ---------------------------------------------------------------- a column printed again
