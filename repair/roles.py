@@ -55,8 +55,9 @@ def is_heading_like(text: str) -> bool:
         if len(t) > 80 or ends_sentence(t) or SENTENCE_PUNCT_RE.search(plain[:-1]) or t[-1] in HEADLESS_END_CHARS:
             return False
         # title case, or a sentence-case headline: short, capitalised, no clause ("Storm rally past
-        # Lakers in overtime thriller"); a wrapped line of prose rarely opens on a capital and stops
-        # without any punctuation within 60 characters
+        # Lakers in overtime thriller"). A line of wrapped prose can look the same ("The city
+        # council met late on Tuesday to discuss"): broken-wrap joins it anyway when the next line
+        # goes on in lower case, and judges lines inside a column by the column, not by this
         return caps >= 0.6 or (len(t) <= SENTENCE_CASE_HEADLINE_MAX and t[0].isupper() and len(words) >= 4)
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters);

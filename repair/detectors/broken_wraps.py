@@ -325,7 +325,6 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
-    blank_separated: Optional[bool] = None      # read off every line: asked when first needed
     for k in range(len(nonblank) - 1):
         # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
         paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
@@ -364,9 +363,9 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # when the seam forms a word: 养老 / 百姓大舞台… forms 老百姓 by chance
             continue
         if wrapped and layout[N.index].column > 0:
-            if blank_separated is None:
-                blank_separated = doc.blank_separated
-            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, blank_separated, paragraph)
+            # (doc.blank_separated reads every line once, when first asked: pages of one-line
+            # paragraphs never ask)
+            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, doc.blank_separated, paragraph)
         else:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
