@@ -30,7 +30,7 @@ from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HE
                      is_heading_like, role, table_rows)
 from ..seams import standalone_adverb, straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws
+from ..textutil import SIGNOFF_RE, ends_sentence, han_ratio, seam_joiner, strip_ws
 
 KIND = "broken-wrap"
 # How a new paragraph typically opens in news text: a time, a place phrase, "据了解", a quote.
@@ -89,6 +89,13 @@ def _strong_closer(text: str) -> bool:
     if first in "#*（(" and _CLOSER_RE.match(t):
         return True
     return len(t) <= 40 and (first in "□■" or (("摄" in t or "图" in t) and bool(CREDIT_RE.search(t))))
+
+
+def _credit_or_byline(text: str) -> bool:
+    """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
+    nothing that the line before goes on into (cheap substring tests before role())."""
+    t = text.strip()
+    return len(t) <= 40 and ("摄" in t or "记者" in t or "通讯员" in t) and role(t) in ("credit", "byline")
 
 
 VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")
@@ -196,6 +203,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
+        if SIGNOFF_RE.search(lt):
+            return None       # …碳转型。（金宣）: the signature ends the article
         if same_block and full and not OPENER_RE.match(nt):
             return _FULL_SENTENCE_GOES_ON_IN_BLOCK if blank_separated else _FULL_SENTENCE_GOES_ON
         if same_block:
@@ -346,7 +355,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue
         if same_block and wrapped and not ends_sentence(lt) and headline_between_lines(doc, layout, bl, N.index):
             continue          # fused-headline moves it out and rejoins the lines around it
-        if _strong_closer(lt) or _strong_opener(nt):
+        if _strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt):
             continue
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None
