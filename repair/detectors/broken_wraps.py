@@ -152,6 +152,7 @@ _FULL_SENTENCE_GOES_ON = Verdict(True, 0.7, "the line fills the column and the p
 _FULL_SENTENCE_GOES_ON_IN_BLOCK = Verdict(True, 0.85, "the line fills the column and the paragraph goes on "
                                           "below it (paragraphs on this page are set apart by blank lines)")
 _SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
+_SIGNED_OFF = Verdict(False, 0.85, "a line ending on the article's signature ends the paragraph", split=True)
 _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
 _LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
 _ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
@@ -204,7 +205,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
         if SIGNOFF_RE.search(lt):
-            return None       # …碳转型。（金宣）: the signature ends the article
+            # …碳转型。（金宣）: the signature ends the article; in a block, what follows is a new one
+            return _SIGNED_OFF if same_block else None
         if same_block and full and not OPENER_RE.match(nt):
             return _FULL_SENTENCE_GOES_ON_IN_BLOCK if blank_separated else _FULL_SENTENCE_GOES_ON
         if same_block:
