@@ -18,7 +18,7 @@ import regex
 from .seams import PARTICLES, opener_word, opens_word, word_tail
 
 # Characters that do not begin a sentence: punctuation that closes or continues, bound particles.
-NON_INITIAL_RE = regex.compile(r"^[，。、；：！？）》」』”,.;:!?)\]的了着过们地得之性化者等]|^[a-z]")
+NON_INITIAL_RE = regex.compile(rf"^[，。、；：！？）》」』”,.;:!?)\]{PARTICLES}]|^[a-z]")
 # Words that open on a particle yet never open a sentence: postpositions (之一, 之间, 之后) and
 # 的话 — the classic tails of a cut sentence (…全国最大的煤炭基地 / 之一，…); 之所以 does open one
 BOUND_WORD_RE = regex.compile(r"^(之(?!所以)|的话)")
