@@ -121,6 +121,29 @@ def _protected(block) -> bool:
     return False
 
 
+# A row of a table inside prose (a page without blank lines): cells set apart by a gap, one
+# ideographic space enough (东滨火车站　1号线), no sentence punctuation, in runs of TABLE_RUN lines
+ROW_RE = regex.compile(r"(?m)^[ \t\u3000]*[^\n，,。；;！？!?]{0,40}?\S(?:\t| {2,}|\u3000+)\S[^\n，,。；;！？!?]{0,40}$")
+TABLE_RUN = 3
+
+
+def _table_row_lines(doc: Document) -> set[int]:
+    """0-based lines of runs of TABLE_RUN or more table rows, found in one pass over the text."""
+    if "\u3000" not in doc.text and "  " not in doc.text and "\t" not in doc.text:
+        return set()
+    rows = sorted({doc.line_of(m.start()) for m in ROW_RE.finditer(doc.text)})
+    out: set[int] = set()
+    run: list[int] = []
+    for i in rows + [-2]:
+        if run and i == run[-1] + 1:
+            run.append(i)
+            continue
+        if len(run) >= TABLE_RUN:
+            out.update(run)
+        run = [i]
+    return out
+
+
 VERSE_LINE_MAX = 24   # characters: a line of verse (the seeds' and the made pages' are 7-16)
 VERSE_RUN = 3         # short lines ending on punctuation in a row make a poem
 
@@ -154,6 +177,8 @@ _FULL_SENTENCE_GOES_ON_IN_BLOCK = Verdict(True, 0.85, "the line fills the column
 _SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
 _SIGNED_OFF = Verdict(False, 0.85, "a line ending on the article's signature ends the paragraph", split=True)
 _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+_CLAUSE_GOES_ON = Verdict(True, 0.8, "a short line inside a column stops on a comma: the sentence goes on "
+                                     "below it (a column break)")
 _LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
 _ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
 
@@ -214,6 +239,9 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
         return None
     if full:
         return _full_line_goes_on(lay.column, same_block)
+    # …引进和培育新型研发 / 机构46家， / 集聚各类研发人员…: no paragraph of a column ends on a comma
+    if same_block and lt[-1:] in "，,、" and not OPENER_RE.match(nt) and not is_heading_like(nt):
+        return _CLAUSE_GOES_ON
     # a Chinese dateline or reporters' line runs on into the lead (本报讯 记者…); "By JANE DOE" stays apart
     if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5)) \
             and not is_heading_like(nt):
@@ -303,6 +331,16 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
             and role(t) == "heading")
 
 
+def headlines_between_lines(doc: Document) -> set[int]:
+    """0-based lines that headline_between_lines finds (shared by fused-headline and truncation)."""
+    if "headlines-between-lines" not in doc.memo:
+        layout = analyse(doc)
+        doc.memo["headlines-between-lines"] = {
+            h.index for block in doc.blocks if len(block.lines) >= 3 and layout[block.first].wrapped
+            for h in block.lines[1:-1] if headline_between_lines(doc, layout, block, h.index)}
+    return doc.memo["headlines-between-lines"]
+
+
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
     if "broken-wrap" not in doc.memo:
         doc.memo["broken-wrap"] = list(_detect(doc, settings or Settings()))
@@ -323,6 +361,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     # and no line of a copy inside a block is joined (its lines go as they are)
     firsts = {b.first for b in doc.blocks}
     copy_lines = {i for f in dups if f.line - 1 not in firsts for i in range(f.line - 1, f.end_line)}
+    # (paragraphs() keeps such a copy in one piece)
+    doc.memo["copy-lines-after-first"] = {i for f in dups if f.line - 1 not in firsts for i in range(f.line, f.end_line)}
     block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
@@ -331,6 +371,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     for i in _verse_runs(doc.blocks):
         protected[i] = True
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
+    table_rows_at = _table_row_lines(doc)
     nonblank = [l for l in doc.lines if not l.blank]
     stripped = [l.text.strip() for l in nonblank]
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
@@ -350,7 +391,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
         nt = stripped[k + 1]
-        if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)):
+        if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)) or \
+                (table_rows_at and (L.index in table_rows_at or N.index in table_rows_at)):
             continue          # verse, tables and lists keep their lines
         if (not same_block and (bl.first in copies or bn.first in copies)) or \
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):

@@ -33,13 +33,15 @@ BOLD_FUSED_RE = regex.compile(r"^\s*\*\*[^*\n]{2,60}\*\*(?=\s*[^\s*])")
 EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][A-Za-z]+ [A-Z])")
 EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
 # a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
-TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)])([^。！？!?）)，,；;]{4,40})\s*$")
+# (a closing quote after the sentence's end stays with it: …闷得慌。” / 市博物馆…)
+TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)][”’」』]*)(?![”’」』])([^。！？!?）)，,；;]{4,40})\s*$")
 BOX_BYLINE_RE = regex.compile(r"(?<=\S)\s*(?=[□■]\s*\S)")     # "…守护群众“救命钱” □本报记者 王塔娜"
 NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
 # "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
 # that reads as sentences (clause punctuation, 30+ characters)
 SPACE_FUSED_RE = regex.compile(r"^\s*((?:#{1,6}\s+)?[^\s#，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))"
                                r"(?=[^\n]*[，,][^\n]*[。！？])")
+HAN_THEN_LATIN_END_RE = regex.compile(r"\p{Han}[A-Za-z]+$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
 BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
@@ -77,11 +79,14 @@ def run_together(doc: Document, paras: list[Paragraph], settings: Settings) -> I
     paragraph by paragraph: the paragraph's tail headline, then each block's findings."""
     tails = tail_headlines(doc, settings)
     by_block = _findings_by_block(doc, settings)
+    seen = set()     # (a page without blank lines cuts one block into several paragraphs)
     for k, p in enumerate(paras):
         if k in tails:
             yield _tail_headline(doc, paras, k, settings)
         for block in p.blocks:
-            yield from by_block.get(block.index, ())
+            if block.index not in seen:
+                seen.add(block.index)
+                yield from by_block.get(block.index, ())
 
 
 def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]]:
@@ -213,7 +218,9 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
     # a space before a figure is OCR's (“今年我种了 4个棚…"), and a headline closes its quotes
     if m and not text[m.start(2):m.start(2) + 1].isdigit() and m.group(1).count("“") == m.group(1).count("”") \
             and han_ratio(m.group(1)) >= 0.6 and role(m.group(1)) == "heading" and not LEAD_RE.match(text) and \
-            settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars:
+            settings.headline_min_chars <= len(strip_ws(m.group(1))) <= settings.headline_max_chars \
+            and not HAN_THEN_LATIN_END_RE.search(m.group(1)):
+        # (a Chinese line run into a Latin word, …人员发放Groundwater pumping, is no headline)
         return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     return None
 

@@ -23,7 +23,7 @@ from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
 from ..roles import MD_HEADING_RE, role
 from ..settings import Settings
-from ..textutil import strip_ws
+from ..textutil import han_ratio, strip_ws
 
 KIND = "fused-headline"
 
@@ -37,7 +37,7 @@ WINDOW = 150          # displaced headlines stay on their page: look this many p
 
 def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
     heads = [i for i, h in enumerate(paras)
-             if i not in skip and is_headline(h, settings)]
+             if i not in skip and is_headline(h, settings) and not _table_row(paras, i)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
@@ -91,6 +91,22 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             groups.append([m])
     for group in groups:
         yield from _move_group(doc, paras, arts, group)
+
+
+INNER_GAP_RE = regex.compile(r"\S[ \t\u3000]+\S")
+ROW_PUNCT_RE = regex.compile(r"[，,。；;！？!?]")    # a row holds figures and names, not sentences
+TABLE_ROW_MAX = 48
+
+
+def _table_row(paras: list[Paragraph], i: int) -> bool:
+    """A line with a gap inside between lines with gaps (站名　换乘线路 / 东滨火车站　1号线 / …):
+    a table's row, on a page without blank lines, not a headline."""
+    def gapped(k: int) -> bool:
+        t = paras[k].text.strip() if 0 <= k < len(paras) else ""
+        return len(paras[k].blocks[0].lines) == 1 and len(t) <= TABLE_ROW_MAX and not ROW_PUNCT_RE.search(t) \
+            and bool(INNER_GAP_RE.search(t)) and not MD_HEADING_RE.match(t) \
+            and han_ratio(t) >= 0.3 if t else False     # (Latin headlines have spaces between words)
+    return gapped(i) and (gapped(i - 1) or gapped(i + 1))
 
 
 def _best_article(grams: set[str], near: list[int], text_of) -> tuple[int, float, float] | None:

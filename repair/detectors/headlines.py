@@ -10,6 +10,7 @@ Three shapes, one module each:
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import Iterator, Optional
 
 import regex
@@ -24,7 +25,7 @@ from ..seams import straddling_word
 from ..settings import Settings
 from ..layout import analyse
 from ..textutil import ends_sentence, seam_joiner, strip_ws
-from .broken_wraps import headline_between_lines
+from .broken_wraps import headlines_between_lines
 from .headline_fusion import run_together
 from .headline_moves import displaced
 
@@ -52,6 +53,8 @@ def dropped_in(doc: Document, settings: Settings = Settings()) -> dict[int, Find
         paras = paragraphs(doc)
         found = {}
         for i in range(1, len(paras) - 1):
+            if paras[i].blocks[0] is not doc.blocks[paras[i].blocks[0].index]:
+                continue    # a line inside a block: _dropped_between_lines' case
             f = _dropped_in(doc, paras, i, settings)
             if f:
                 found[i] = f
@@ -152,29 +155,31 @@ def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Fi
     it moves to the top of its article and the lines around it are rejoined."""
     layout = analyse(doc)
     sep = doc.paragraph_separator
-    for pi, p in enumerate(paras):
-        for block in p.blocks:
-            if len(block.lines) < 3 or not layout[block.first].wrapped:
+    firsts = [p.first_line for p in paras]
+    found = headlines_between_lines(doc)
+    for block in doc.blocks:
+        if not found or len(block.lines) < 3 or not layout[block.first].wrapped:
+            continue
+        for h in block.lines[1:-1]:
+            if h.index not in found:
                 continue
-            for h in block.lines[1:-1]:
-                if not headline_between_lines(doc, layout, block, h.index):
-                    continue
-                before, after = doc.lines[h.index - 1], doc.lines[h.index + 1]
-                left = before.text.rstrip()
-                drop, glue = seam_joiner(left, after.text)
-                cut = before.start + len(left)
-                right = after.start + len(after.text) - len(after.text.lstrip())
-                at, where = _top_in_block(doc, paras, pi, block, h.index)
-                head = h.text.strip()
-                edits = [Edit(at, at, head + sep), Edit(cut, right, glue)] + \
-                    ([Edit(cut - drop, cut, "")] if drop else [])
-                fix = Fix(tuple(sorted(edits, key=lambda e: (e.start, e.end))),
-                          f"move the headline to line {doc.line_of(at) + 1}, {where}, and rejoin lines "
-                          f"{before.index + 1} and {after.index + 1}", safe=True)
-                yield Finding(KIND, "inside-paragraph", h.start, h.end, h.index + 1, h.index + 1,
-                              f"headline “{head[:20]}” splits a sentence between two lines of a column",
-                              f"a short line without punctuation stands between the full line “…{left[-6:]}” and "
-                              "the rest of its paragraph: a headline dropped into it", 0.85, fix)
+            pi = bisect_right(firsts, h.index - 1) - 1    # the paragraph it splits
+            before, after = doc.lines[h.index - 1], doc.lines[h.index + 1]
+            left = before.text.rstrip()
+            drop, glue = seam_joiner(left, after.text)
+            cut = before.start + len(left)
+            right = after.start + len(after.text) - len(after.text.lstrip())
+            at, where = _top_in_block(doc, paras, pi, block, h.index)
+            head = h.text.strip()
+            edits = [Edit(at, at, head + sep), Edit(cut, right, glue)] + \
+                ([Edit(cut - drop, cut, "")] if drop else [])
+            fix = Fix(tuple(sorted(edits, key=lambda e: (e.start, e.end))),
+                      f"move the headline to line {doc.line_of(at) + 1}, {where}, and rejoin lines "
+                      f"{before.index + 1} and {after.index + 1}", safe=True)
+            yield Finding(KIND, "inside-paragraph", h.start, h.end, h.index + 1, h.index + 1,
+                          f"headline “{head[:20]}” splits a sentence between two lines of a column",
+                          f"a short line without punctuation stands between the full line “…{left[-6:]}” and "
+                          "the rest of its paragraph: a headline dropped into it", 0.85, fix)
 
 
 def _top_in_block(doc: Document, paras: list[Paragraph], pi: int, block, k: int) -> tuple[int, str]:

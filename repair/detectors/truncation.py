@@ -15,6 +15,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..document import Document
+from .broken_wraps import headlines_between_lines
 from .duplicates import deleted_blocks
 from .headline_fusion import tail_headlines
 from .headlines import dropped_in
@@ -62,11 +63,12 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     orphans: Optional[list[int]] = None      # found when a cut paragraph first needs them
     copies = deleted_blocks(doc, settings)
     split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
+    between = headlines_between_lines(doc)
     for i, p in enumerate(paras):
         last = p.blocks[-1].lines[-1]
         if REPLACEMENT_CHAR in p.text:
             yield _broken_char(doc, p)
-        if p.first_line in copies or i in split_by_headline:
+        if p.first_line in copies or i in split_by_headline or last.index + 1 in between:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
         if _cut(p):
             if orphans is None:
@@ -85,11 +87,11 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                           conf, None)
     after_headline = {i + 1 for i in dropped_in(doc, settings)}
     for i, p in enumerate(paras):
-        reason = None if i in used_fragments or i == 0 or i in after_headline else _orphan_start(p)
+        reason = None if i in used_fragments or i in after_headline else _orphan_start(p)
         if not reason:
             continue
-        prev = paras[i - 1]
-        if not ends_sentence(prev.blocks[-1].lines[-1].text) and role(prev.text) in ("body", "lead"):
+        prev = paras[i - 1] if i else None
+        if prev is not None and not ends_sentence(prev.blocks[-1].lines[-1].text) and role(prev.text) in ("body", "lead"):
             continue   # the break itself is the problem: broken-wrap's business
         first = p.blocks[0].lines[0]
         yield Finding(KIND, "start", first.start, first.end, first.index + 1, first.index + 1,

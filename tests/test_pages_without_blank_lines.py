@@ -1,0 +1,77 @@
+"""Pages that set paragraphs apart by single line breaks: their paragraphs are the runs of lines
+broken-wrap joins, so truncation and displaced headlines see them one by one."""
+from repair import Document, check, fix_text
+from repair.paragraphs import paragraphs
+
+
+def found(text, kind):
+    return [(f.variant, f.line) for f in check(text).findings if f.kind == kind]
+
+
+COLUMN = ("调解中心配备了专职调解员8名，并从律师、退\n休法官、工会干部中选聘兼职调解员32名，实行\n"
+          "“一案一调解员”跟踪服务。对农民工讨薪等案\n件，中心开辟绿色通道，做到当天受理、优先调\n"
+          "解、快速确认。\n")
+
+
+def test_a_block_of_wrapped_paragraphs_is_cut_into_its_paragraphs():
+    text = COLUMN + "市中院相关负责人表示，将以调解中心为平台，\n推动劳动争议纠纷源头预防、前端化解，切实维\n护劳动者合法权益。\n"
+    doc = Document(text)
+    assert len(doc.blocks) == 1
+    assert [p.first_line for p in paragraphs(doc)] == [0, 5]
+
+
+def test_a_paragraph_inside_a_block_that_opens_on_a_word_tail_is_a_truncated_start():
+    # 院共受理… is 法院共受理 cut after 法; 院 ends words 3.93 times as often as it begins them
+    text = COLUMN + "院共受理劳动争议案件2860件，其中通过诉前调\n解化解1240件，涉及金额8600余万元。\n"
+    assert ("start", 6) in found(text, "truncated-sentence")
+    assert found(COLUMN + "法院共受理劳动争议案件2860件，其中通过诉前\n调解化解1240件。\n", "truncated-sentence") == []
+
+
+def test_the_first_paragraph_of_a_page_can_open_mid_word():
+    text = ("款余额较年初增加86.3亿元，增速连续6个月位居全省前列。\n\n"
+            "全市银行业金融机构资产质量保持稳定，不良贷款率较年初下降0.21个百分点。\n")
+    assert ("start", 1) in found(text, "truncated-sentence")
+    assert found("存" + text, "truncated-sentence") == []
+
+
+def test_a_short_line_of_a_column_stopping_on_a_comma_goes_on():
+    text = ("近年来，东滨科学城聚焦海洋装备、生物医药、\n新一代信息技术三大方向，引进和培育新型研发\n"
+            "机构46家，\n集聚各类研发人员1.2万人。去年，科学城实现\n技术合同成交额38.7亿元，同比增长24.5%。\n")
+    fixed = fix_text(text).text
+    assert "研发机构46家，集聚各类研发人员" in fixed
+
+
+def test_rows_of_a_table_inside_a_column_are_no_displaced_headlines():
+    table = "3号线一期换乘站一览：\n站名　　　　换乘线路\n东滨火车站　1号线\n人民广场　　2号线\n临港中心　　4号线（在建）\n"
+    article = ("本报讯 记者王某 东滨火车站至临港中心的地铁3号线一期\n工程今天通车，全线设车站16座，其中换乘站\n"
+               "4座，东滨火车站与1号线、人民广场与2号线\n实现同站换乘，临港中心预留4号线接口。\n")
+    text = "# 地铁3号线一期今天通车\n" + article + table + "为做好衔接，市公交集团同步调整优化公交线\n路15条，新开通接驳线路6条。\n"
+    assert [v for v, _ in found(text, "fused-headline")] == []
+    rows = table.split("\n", 1)[1]
+    assert fix_text(text, unsafe=True).text.count(rows) == 1      # nor joined into one line
+
+
+def test_a_paragraph_split_by_a_headline_between_its_lines_is_not_reported_cut():
+    text = ("2021年以来，东滨市实施金沙湾海岸带生态保护\n修复工程，清退养殖塘3200亩，拆除海堤硬化护\n"
+            "岸4.8公里，恢复滨海湿地5100亩，种植红树林\n海岸带修复让白鹭回来了\n"
+            "1800亩。修复后，金沙湾的海水水质由四类提升\n至二类，记录到的鸟类由修复前的47种增加到\n"
+            "112种，白鹭、黑脸琵鹭等珍稀鸟类重回海湾。\n")
+    assert found(text, "truncated-sentence") == []
+    assert ("inside-paragraph", 4) in found(text, "fused-headline")
+
+
+def test_a_headline_after_a_closing_quote_leaves_the_quote_with_its_sentence():
+    text = ("本报讯 记者周洁 社区里的老人们说起新开的活动室都很高兴。\n\n"
+            "“刚搬来的时候，楼上楼下谁也不认识，整天待在家里闷得慌。”市博物馆“文物里的安平”特展开展\n\n"
+            "本报讯 记者杨培 5月18日是国际博物馆日，市博物馆推出的特展正式开展，吸引了众多市民前来参观。\n")
+    fixed = fix_text(text).text
+    assert "闷得慌。”\n\n市博物馆“文物里的安平”特展开展\n\n本报讯 记者杨培" in fixed
+    assert fix_text(fixed).text == fixed
+
+
+def test_a_chinese_line_run_into_an_english_word_is_no_headline():
+    text = ("锡林郭勒盟还为符合申请条件人员发放Groundwater pumping, which farmers have relied on, "
+            "is now limited under a state law, and several agencies warned growers to expect cuts.\n")
+    assert found(text, "fused-headline") == []
+    fixed = fix_text(text).text
+    assert fix_text(fixed).text == fixed
