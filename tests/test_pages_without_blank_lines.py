@@ -75,3 +75,35 @@ def test_a_chinese_line_run_into_an_english_word_is_no_headline():
     assert found(text, "fused-headline") == []
     fixed = fix_text(text).text
     assert fix_text(fixed).text == fixed
+
+
+def test_a_song_quoted_in_a_column_keeps_its_lines():
+    text = ("渔歌多用方言演唱。一首流传至今的《望船归》这样唱\n道：\n“东风起，浪花白，\n阿哥出海捕鱼来；\n"
+            "船满舱，歌满海，\n阿妹岸上望船回。”\n为保护传承这一民间艺术，市文化馆从2019年起组\n"
+            "织专业人员深入渔村走访老艺人，记录整理渔歌曲目\n136首，录制音像资料200余小时，效果很好。\n")
+    fixed = fix_text(text).text
+    assert "\n“东风起，浪花白，\n阿哥出海捕鱼来；\n船满舱，歌满海，\n阿妹岸上望船回。”\n" in fixed
+    assert "组织专业人员" in fixed
+
+
+def test_a_column_does_not_go_on_into_the_next_articles_headline():
+    text = ("据了解，南浦市今年计划新建社区\n嵌入式服务设施32处，重点布局在\n老旧小区集中、公共服务设施短缺\n"
+            "的区域，推动托育、养老、助餐等\n南浦渔歌入选省级非遗名录\n□本报记者 黎秋白 通讯员 方晴\n"
+            "近日，省政府公布第六批省级非物\n质文化遗产代表性项目名录，南浦\n渔歌榜上有名。\n")
+    fixed = fix_text(text).text
+    assert "助餐等\n南浦渔歌入选省级非遗名录\n□本报记者" in fixed
+
+
+def test_a_photo_credit_is_no_headline_run_onto_its_caption():
+    text = ("本报讯 记者王某 长坪村的自来水管网今年全部改造完成，村民喝上了放心水。\n\n"
+            "图为长坪村村民在家中接自来水。 罗晓峰 摄\n\n"
+            "本报讯 记者李某 全县今年新建改建农村公路86公里，通达所有行政村。\n")
+    assert found(text, "fused-headline") == []
+
+
+def test_a_headline_line_run_into_its_dateline_is_split_once_and_not_moved():
+    text = ("目前,全市已有37所中小学开设了非遗课程,聘请民间艺人、非遗传承人担任校外辅导员,"
+            "开设剪纸、泥塑、皮影等课程。\n\n目前,全市已有37所中小学开设了非遗课程,聘请民间艺人\n\n"
+            "# 一季度全市外贸进出口增长9.6%本报讯 记者 程远 记者从安澜海关获悉,今年一季度,"
+            "全市外贸进出口总值达到186.3亿元,同比增长9.6%。\n")
+    assert found(text, "fused-headline") == [("same-line", 5)]

@@ -26,7 +26,7 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
-from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE,
+from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, opens_article,
                      is_heading_like, role, table_rows)
 from ..seams import standalone_adverb, straddling_word
 from ..settings import Settings
@@ -161,6 +161,32 @@ def _verse_runs(blocks) -> set[int]:
         if len(run) >= VERSE_RUN:
             out.update(run)
         run = []
+    return out
+
+
+def _headline_over_article(nonblank: list[Line], stripped: list[str], k: int) -> bool:
+    """Is nonblank line k (heading-like) a headline with its article's byline or dateline right
+    below it? (A cut paragraph's last line, 传承, stands apart from the byline by a blank line.)"""
+    return k + 1 < len(nonblank) and nonblank[k + 1].index == nonblank[k].index + 1 and \
+        len(strip_ws(stripped[k])) >= DROPPED_HEADLINE_MIN and opens_article(stripped[k + 1])
+
+
+def _verse_lines(nonblank: list[Line], layout: list[LineLayout]) -> set[int]:
+    """0-based lines in runs of VERSE_RUN or more short lines that stop on punctuation (“东风起，
+    浪花白， / 阿哥出海捕鱼来； / …): verse quoted inside a block of prose, where a short line ends
+    a paragraph, and on 。 only."""
+    out: set[int] = set()
+    run: list[int] = []
+    for l in nonblank + [None]:
+        lay = layout[l.index] if l is not None else None
+        t = l.text.strip() if l is not None else ""
+        short = lay is not None and not is_full(lay, False) and len(t) <= VERSE_LINE_MAX and bool(VERSE_END_RE.search(t))
+        if short and (not run or run[-1] == l.index - 1):
+            run.append(l.index)
+            continue
+        if len(run) >= VERSE_RUN:
+            out.update(run)
+        run = [l.index] if short else []
     return out
 
 
@@ -321,7 +347,7 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     h, before = block.lines[pos], block.lines[pos - 1]
     lay_b = layout[before.index]
     t = h.text.strip()
-    if han_ratio(t) < 0.6:
+    if han_ratio(t) < 0.6 or "\ufffd" in t:       # (a headline has no broken character)
         return False
     after = block.lines[pos + 1].text
     # the line after must read on: one opening a new paragraph (今年，…) makes the short line a cut end
@@ -373,6 +399,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
     table_rows_at = _table_row_lines(doc)
     nonblank = [l for l in doc.lines if not l.blank]
+    verse_lines = _verse_lines(nonblank, layout)
     stripped = [l.text.strip() for l in nonblank]
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
@@ -410,6 +437,13 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
                 continue
         if wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
+        if is_heading_like(nt) and (lt.endswith("\ufffd") and not same_block or
+                                    _headline_over_article(nonblank, stripped, k + 1)):
+            # nor does a column go on into the next article's headline (…助餐等 / 南浦渔歌入选省级
+            # 非遗名录 / □本报记者…), nor into a title after a cut marked by a broken character
+            continue
+        if verse_lines and L.index in verse_lines and N.index in verse_lines:
+            continue          # a song or poem quoted inside a column keeps its lines
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
                 and is_heading_like(nt) and not is_full(layout[N.index], False):
             # nor does a column go on into one: a headline dropped in (fused-headline's). Not even

@@ -64,7 +64,8 @@ def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Sett
     m = TAIL_HEADLINE_RE.search(line.text)
     before = line.text[:m.start(1)].strip() if m else ""
     # a sentence before it, or the article's signature alone: （文博） 冬季道路交通安全提示
-    if not m or not is_heading_like(m.group(1)) or (len(before) < 10 and not SIGNATURE_RE.match(before)):
+    if not m or not is_heading_like(m.group(1)) or (len(before) < 10 and not SIGNATURE_RE.match(before)) \
+            or role(m.group(1)) == "credit":      # …接自来水。 罗晓峰 摄: the photo's credit
         return None
     at = line.start + m.start(1)
     fix = Fix((Edit(at, at, doc.paragraph_separator),), "set the headline apart as its own paragraph", safe=True)

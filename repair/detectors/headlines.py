@@ -26,6 +26,7 @@ from ..settings import Settings
 from ..layout import analyse
 from ..textutil import ends_sentence, seam_joiner, strip_ws
 from .broken_wraps import headlines_between_lines
+from .duplicates import deleted_blocks
 from .headline_fusion import run_together
 from .headline_moves import displaced
 
@@ -64,8 +65,9 @@ def dropped_in(doc: Document, settings: Settings = Settings()) -> dict[int, Find
 
 def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Settings) -> Optional[Finding]:
     prev, head, nxt = paras[i - 1], paras[i], paras[i + 1]
-    if not is_headline(head, settings) or len(head.blocks) != 1:
-        return None
+    if not is_headline(head, settings) or len(head.blocks) != 1 or prev.first_line in deleted_blocks(doc, settings) \
+            or len(strip_ws(head.text)) > settings.headline_max_chars:
+        return None     # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line)
     tail = prev.blocks[-1].lines[-1].text.rstrip()
     if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25 \
             or role(tail) in CLOSED_ROLES:       # a contact line or a credit is complete as it stands
