@@ -107,3 +107,23 @@ def test_a_headline_line_run_into_its_dateline_is_split_once_and_not_moved():
             "# 一季度全市外贸进出口增长9.6%本报讯 记者 程远 记者从安澜海关获悉,今年一季度,"
             "全市外贸进出口总值达到186.3亿元,同比增长9.6%。\n")
     assert found(text, "fused-headline") == [("same-line", 5)]
+
+
+def test_a_column_name_and_its_headline_on_one_line_are_split():
+    for line in ("文化视点　百名书法家进村送春联", "# 法治视点 巡回审判车开进村口 “家门口”化解邻里纠纷"):
+        text = line + "\n\n本报讯 记者王某 腊月二十，百名书法家走进村里，为村民写春联、送祝福，现场气氛热烈。\n"
+        assert found(text, "fused-headline") == [("same-line", 1)]
+        head = line.split()[0] if line[0] != "#" else "# 法治视点"
+        assert fix_text(text).text.startswith(head + "\n\n")
+    # a headline in two parallel halves is one headline
+    assert found("# 非遗进校园 传承有新人\n\n本报讯 记者王某 近日，市非遗保护中心走进学校，为孩子们上了一堂剪纸课。\n",
+                 "fused-headline") == []
+
+
+def test_a_headline_and_its_subtitle_run_together_over_the_byline_are_split():
+    text = ("东滨科学城新型研发机构达到46家去年实现技术合同成交额38.7亿元\n□本报记者 沈嘉言\n"
+            "近年来，东滨科学城聚焦海洋装备、生物医药、新一代信息技术三大方向，成效明显。\n")
+    assert found(text, "fused-headline") == [("same-line", 1)]
+    assert fix_text(text).text.startswith("东滨科学城新型研发机构达到46家\n去年实现技术合同成交额38.7亿元\n□本报记者")
+    # without a byline below it the long line may be one headline
+    assert found(text.replace("□本报记者 沈嘉言\n", ""), "fused-headline") == []

@@ -17,7 +17,7 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, role, table_rows
+from ..roles import LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, opens_article, role, table_rows
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
@@ -42,6 +42,16 @@ NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})
 SPACE_FUSED_RE = regex.compile(r"^\s*((?:#{1,6}\s+)?[^\s#，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))"
                                r"(?=[^\n]*[，,][^\n]*[。！？])")
 HAN_THEN_LATIN_END_RE = regex.compile(r"\p{Han}[A-Za-z]+$")
+# A column name (kicker) by the words newspapers name their columns with, then a space and the
+# headline: 文化视点　百名书法家…, # 法治视点 巡回审判车…, 基层治理新观察 小网格…, 优化营商环境进行时
+KICKER_WORDS = "视点|观察|新观察|进行时|聚焦|关注|速递|快讯|简讯|一线|现场|直击|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌"
+KICKER_FUSED_RE = regex.compile(rf"^\s*((?:#{{1,6}}\s+)?(?:\p{{Han}}{{0,8}}(?:{KICKER_WORDS})|(?:聚焦|关注|直击)\p{{Han}}{{0,6}}))"
+                                rf"[ \u3000]+(\S.*?)\s*$")
+# A headline and its subtitle run together without a space: the subtitle opens on the scope or
+# time of its figures (…惠及1.8万户居民 / 今年计划再改造46个小区; …大产业 / 全县食用菌年产值…)
+SUBTITLE_OPENERS = "今年|去年|明年|全年|上半年|前三季度|全县|全市|全区|全省|全旗|全盟|全镇|全乡|我市|我县|我区|我省|累计"
+TITLE_PAIR_RE = regex.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:！？!?、]{{8,30}}?)(?:{SUBTITLE_OPENERS})"
+                              rf"[^\s，,。；;：:！？!?、]{{6,30}}[ \t]*$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
 BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
@@ -102,6 +112,9 @@ def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Find
 
     for i in _same_line_candidates(doc):
         add(i, _same_line(doc, doc.lines[i], settings))
+    for m in TITLE_PAIR_RE.finditer(doc.text):
+        i = doc.line_of(m.start())
+        add(i, _title_pair(doc, i, m, settings))
     # the two shapes below need blank lines between paragraphs: doc.blank_separated reads every
     # line, so it is asked last, about a headline found
     for block in doc.blocks:
@@ -166,6 +179,23 @@ def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Findin
                    f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
 
 
+def _title_pair(doc: Document, i: int, m, settings: Settings) -> Optional[Finding]:
+    """A headline and its subtitle on one line without a space, over the article's byline or
+    dateline (东滨科学城新型研发机构达到46家去年实现技术合同成交额38.7亿元 / □本报记者…)."""
+    line, nxt = doc.lines[i], next((l for l in doc.lines[i + 1:i + 3] if not l.blank), None)
+    t = line.text.strip()
+    at = m.end(1) - line.start
+    if nxt is None or not opens_article(nxt.text) or role(t) != "heading" or \
+            straddling_word(line.text[:at], line.text[at:]) or any(c in t.lstrip("# ") for c in " \u3000"):
+        return None
+    cut = line.start + at
+    fix = Fix((Edit(cut, cut, doc.paragraph_separator),), "put the subtitle on a line of its own", safe=True)
+    return Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                   f"headline “{line.text[:at].strip()[:20]}” and its subtitle “{line.text[at:].strip()[:12]}” share one line",
+                   "a long headline line over its byline holds a second title opening on the scope or time of "
+                   "its figures, and no word spans the cut", 0.8, fix)
+
+
 def _headline_above_lead(doc: Document, a: Line, b: Line, settings: Settings) -> Optional[Finding]:
     """Headline line `a` directly above `b`, the lead's first line, in one block of a blank-separated page."""
     ta, tb = a.text.strip(), b.text.strip()
@@ -215,6 +245,9 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
                 gap_end = at + len(text[at:]) - len(text[at:].lstrip())
                 return len(text[:at].rstrip()), gap_end, head, \
                     "a short line without sentence punctuation runs into a dateline"
+    m = KICKER_FUSED_RE.match(text) if (" " in text[1:14] or "\u3000" in text[1:14]) else None
+    if m and is_heading_like(text) and len(strip_ws(m.group(2))) >= settings.headline_min_chars:
+        return m.end(1), m.start(2), m.group(1).strip(), "a column name and the headline after it share one line"
     m = SPACE_FUSED_RE.match(text) if (" " in text[1:42] or "\u3000" in text[1:42]) else None
     # a space before a figure is OCR's (“今年我种了 4个棚…"), and a headline closes its quotes
     if m and not text[m.start(2):m.start(2) + 1].isdigit() and m.group(1).count("“") == m.group(1).count("”") \
