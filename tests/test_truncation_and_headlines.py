@@ -213,3 +213,21 @@ def test_a_short_line_ending_a_list_intro_is_no_dropped_headline():
               "下方式反映：\n"
               "一是拨打社区服务热线，二是联系网格员。\n")
     assert kinds(column, "fused-headline") == []
+
+
+def test_a_headline_dropped_into_a_sentence_before_an_auxiliary_is_moved_out():
+    # …苏玉兰每周都 / # headline / 会准时来到学校…: 会 follows its subject, so the sentence goes on
+    from repair import check, fix_text
+    text = ("# 剪纸课受欢迎\n\n本报讯 记者王某 城东小学三楼的美术教室每周四下午总是格外热闹。\n\n"
+            "指导孩子们剪纸的是市级非物质文化遗产代表性传承人苏玉兰。学校把剪纸引入课后服务课程,苏玉兰每周都\n\n"
+            "# 非遗老手艺走进新课堂\n\n会准时来到学校,从折纸、打稿教起,手把手带着孩子们一刀一剪地练。\n")
+    assert [(f.variant, f.line) for f in check(text).findings if f.kind == "fused-headline"] == [("inside-paragraph", 7)]
+    assert "苏玉兰每周都会准时来到学校" in fix_text(text).text
+
+
+def test_a_column_name_over_a_headline_and_its_byline_stays():
+    from repair import check
+    text = ("# 政府工作报告提出办好民生实事\n\n本报讯 记者王某 报告提出,今年将集中财力办好十件民生实事,"
+            "涉及就业、教育、医疗、养老等领域。\n\n# 民生实事进行时\n\n# 我市老旧小区改造惠及1.8万户居民\n\n"
+            "□本报记者 韩露\n\n今年,我市老旧小区改造完成投资12亿元,惠及1.8万户居民,改造加装电梯86部。\n")
+    assert [f for f in check(text).findings if f.kind == "fused-headline"] == []

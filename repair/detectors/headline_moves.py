@@ -21,7 +21,7 @@ from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headlin
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
-from ..roles import MD_HEADING_RE, role
+from ..roles import MD_HEADING_RE, opens_article, role
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
 
@@ -77,6 +77,8 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
         if match is None:
             continue
         best, score, runner = match
+        if _kicker_at_home(paras, i, grams_of) and NON_WORD_RE.sub("", paras[i].text) not in text_of(best):
+            continue     # a column name over a headline and its byline stays, unless its article names it
         members = arts[best][1]
         after = next((k for k in range(i + 1, len(paras)) if not is_headline(paras[k], settings)), None)
         if after in members or min(members) < i < max(members):
@@ -107,6 +109,13 @@ def _table_row(paras: list[Paragraph], i: int) -> bool:
             and bool(INNER_GAP_RE.search(t)) and not MD_HEADING_RE.match(t) \
             and han_ratio(t) >= 0.3 if t else False     # (Latin headlines have spaces between words)
     return gapped(i) and (gapped(i - 1) or gapped(i + 1))
+
+
+def _kicker_at_home(paras: list[Paragraph], i: int, heads) -> bool:
+    """A column name (# 民生实事进行时) over a headline and the article's byline or dateline: it
+    shares no words with its article, yet stands where it belongs."""
+    return len(strip_ws(paras[i].text)) <= KICKER_MAX and i + 2 < len(paras) and i + 1 in heads \
+        and opens_article(paras[i + 2].text)
 
 
 def _best_article(grams: set[str], near: list[int], text_of) -> tuple[int, float, float] | None:
