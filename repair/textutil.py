@@ -78,6 +78,11 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
     if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'") \
             or fb in ",.;:!?)]%":
         return 0, ""
+    if la.isdigit() and fb.isdigit():
+        # a figure cut in two in Chinese text (…收入分别达到486 / 50元) is one figure again
+        before = a.rstrip("0123456789.,")[-1:]
+        if before and not before.isascii():
+            return 0, ""
     return 0, " "
 
 

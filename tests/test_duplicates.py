@@ -90,3 +90,13 @@ def test_lines_printed_again_inside_a_block_are_deleted():
     assert [(f.line, f.end_line, f.safe) for f in found] == [(7, 8, True)]
     fixed = fix_text(text).text
     assert fixed.count("修复过程中") == 1 and "栖息地。\n“红树林是天然的" in fixed
+
+
+def test_a_paragraph_split_by_a_page_break_is_kept_and_its_later_copy_deleted():
+    from repair import fix_text
+    a = "报告指出,过去一年,全市地区生产总值达到2368.4亿元,同比增长5.8%;一般公共预算收入187.6亿元;城乡居民人均可支配收入分别达到486"
+    b = "50元和23120元,分别增长5.1%和7.3%。全年新增城镇就业3.2万人,城镇调查失业率控制在5%以内。"
+    noisy = (a + b).replace("生产总值", "生产总植").replace("可支配收入", "可支配收人")
+    text = f"{a}\n\n{b}\n\n会议听取了政府工作报告,审议通过了有关决议。\n\n{noisy}\n"
+    fixed = fix_text(text).text
+    assert a + b in fixed and "生产总植" not in fixed

@@ -83,6 +83,7 @@ def test_a_song_quoted_in_a_column_keeps_its_lines():
             "织专业人员深入渔村走访老艺人，记录整理渔歌曲目\n136首，录制音像资料200余小时，效果很好。\n")
     fixed = fix_text(text).text
     assert "\n“东风起，浪花白，\n阿哥出海捕鱼来；\n船满舱，歌满海，\n阿妹岸上望船回。”\n" in fixed
+    assert fix_text(fixed).text == fixed
     assert "组织专业人员" in fixed
 
 

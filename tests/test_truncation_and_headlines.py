@@ -231,3 +231,12 @@ def test_a_column_name_over_a_headline_and_its_byline_stays():
             "涉及就业、教育、医疗、养老等领域。\n\n# 民生实事进行时\n\n# 我市老旧小区改造惠及1.8万户居民\n\n"
             "□本报记者 韩露\n\n今年,我市老旧小区改造完成投资12亿元,惠及1.8万户居民,改造加装电梯86部。\n")
     assert [f for f in check(text).findings if f.kind == "fused-headline"] == []
+
+
+def test_a_title_after_a_broken_character_is_not_dropped_into_the_paragraph():
+    from repair import check
+    text = ("# 县里出台稳就业措施\n\n本报讯 记者王某 县里出台十条措施,帮助企业解决用工、融资、场地等方面的困难,推动更多企业上规入\ufffd\n\n"
+            "关于开展2025年度城乡居民医保集中参保缴费的通告\n\n各乡镇、各有关单位:根据上级部署,现就2025年度城乡居民医保集中参保缴费工作通告如下。\n")
+    kinds = [(f.kind, f.variant) for f in check(text).findings]
+    assert ("fused-headline", "inside-paragraph") not in kinds and ("truncated-sentence", "end") in kinds
+    assert not any(k == "broken-wrap" for k, _ in kinds)

@@ -99,6 +99,7 @@ def _credit_or_byline(text: str) -> bool:
 
 
 VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")
+VERSE_CLOSE_RE = regex.compile(r"[，,；;。.！!？?、：:…][”’」』）)]+\s*$")    # …阿妹岸上望船回。” closes a quoted poem
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")
 
 
@@ -174,19 +175,22 @@ def _headline_over_article(nonblank: list[Line], stripped: list[str], k: int) ->
 def _verse_lines(nonblank: list[Line], layout: list[LineLayout]) -> set[int]:
     """0-based lines in runs of VERSE_RUN or more short lines that stop on punctuation (“东风起，
     浪花白， / 阿哥出海捕鱼来； / …): verse quoted inside a block of prose, where a short line ends
-    a paragraph, and on 。 only."""
+    a paragraph, and on 。 only. A line closing the quotation (…望船回。”) ends the run."""
     out: set[int] = set()
     run: list[int] = []
     for l in nonblank + [None]:
         lay = layout[l.index] if l is not None else None
         t = l.text.strip() if l is not None else ""
-        short = lay is not None and not is_full(lay, False) and len(t) <= VERSE_LINE_MAX and bool(VERSE_END_RE.search(t))
-        if short and (not run or run[-1] == l.index - 1):
+        short = lay is not None and not is_full(lay, False) and len(t) <= VERSE_LINE_MAX
+        follows = bool(run) and run[-1] == l.index - 1 if l is not None else False
+        if short and VERSE_END_RE.search(t) and (follows or not run):
             run.append(l.index)
             continue
+        if short and follows and VERSE_CLOSE_RE.search(t):
+            run.append(l.index)
         if len(run) >= VERSE_RUN:
             out.update(run)
-        run = [l.index] if short else []
+        run = [l.index] if short and VERSE_END_RE.search(t) else []
     return out
 
 

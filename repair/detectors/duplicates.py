@@ -226,9 +226,23 @@ def _paragraph_duplicates(doc: Document, settings: Settings, squeezed: list[str]
             # when i's characters are a proper sub-multiset of j's, j is the more complete copy
             if Counter(norms[i]) < Counter(norms[j]):
                 longer_first = False
+        if not longer_first and how == "a copy cut short" and _completed_by_neighbour(norms, i, j, settings):
+            # i is a paragraph cut in two by a page break (报告指出…收入187. / 50元和23120元…) whose
+            # halves together match j: the whole copy above is kept, the later one goes
+            longer_first, how = True, "a copy, split by a page break above,"
         drop, keep = (j, i) if longer_first else (i, j)
         deleted.add(drop)
         yield _delete_block(doc, blocks, drop, keep, score, how)
+
+
+def _completed_by_neighbour(norms: list[str], i: int, j: int, settings: Settings) -> bool:
+    """Does block i, with the block after (or before) it, make a copy of the longer block j?"""
+    for a, b in ((i, i + 1), (i - 1, i)):
+        if 0 <= a and b < len(norms) and j not in (a, b):
+            joined = norms[a] + norms[b]
+            if fuzz.ratio(joined, norms[j], score_cutoff=settings.duplicate_threshold):
+                return True
+    return False
 
 
 def _delete_block(doc: Document, blocks: list[Block], drop: int, keep: int, score: float, how: str) -> Finding:

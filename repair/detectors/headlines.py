@@ -70,8 +70,8 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
         return None     # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line)
     tail = prev.blocks[-1].lines[-1].text.rstrip()
     if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25 \
-            or role(tail) in CLOSED_ROLES:       # a contact line or a credit is complete as it stands
-        return None
+            or _closed(tail, prev) or tail.endswith("\ufffd"):
+        return None     # a contact line or a credit is complete as it stands; a broken character marks a cut
     if role(nxt.text) != "body" or OPENER_RE.match(nxt.text) or len(strip_ws(nxt.text)) < 10:
         return None
     # a bold subhead opens a section: it goes before the paragraph it split; a headline goes to
@@ -121,6 +121,13 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     fix = Fix(tuple(edits), f"move the headline {where} and rejoin the sentence", safe=conf >= 0.85)
     return Finding(KIND, "inside-paragraph", head.start, head.end, line, line,
                    f"headline “{head.text.strip()[:20]}” splits a sentence", why, conf, fix)
+
+
+def _closed(tail: str, prev: Paragraph) -> bool:
+    """Does the paragraph's last line close it (a contact line, a credit)? The last line of a
+    wrapped paragraph (…背起装着国徽、法) may read like a headline by chance: that one does not."""
+    r = role(tail)
+    return r in CLOSED_ROLES and not (r == "heading" and len(prev.blocks[-1].lines) > 1)
 
 
 def _article_text(paras: list[Paragraph], top: Optional[int], i: int) -> str:
