@@ -35,8 +35,8 @@ def analyse(doc: Document) -> list[LineLayout]:
     if "layout" in doc.memo:
         return doc.memo["layout"]
     # a line longer than any column counts at twice its length without measuring it
-    widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in (l.text.strip() for l in doc.lines)]
-    nonblank = [i for i, l in enumerate(doc.lines) if not l.blank]
+    widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in doc.stripped]
+    nonblank = [i for i, t in enumerate(doc.stripped) if t]
     position = {i: k for k, i in enumerate(nonblank)}
     nonblank_widths = [widths[i] for i in nonblank]
     cols = [0] * len(widths)

@@ -69,8 +69,8 @@ def is_heading_like(text: str) -> bool:
 def table_rows(texts: list[str]) -> bool:
     """Three or more rows of a table set with single spaces ("石门口 Ⅲ类 Ⅲ类 Ⅱ类"): every line
     has as many space-separated cells as the first, three or more, and none is a sentence."""
-    if len(texts) < 3:
-        return False
+    if len(texts) < 3 or len(texts[0].split(maxsplit=2)) < 3:
+        return False          # most blocks: the first line is no row of three cells
     cells = {len(t.split()) for t in texts}
     if len(cells) != 1 or cells.pop() < 3 or any(SENTENCE_PUNCT_RE.search(t) or ends_sentence(t) for t in texts):
         return False

@@ -192,16 +192,17 @@ def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
 
 
 def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool,
-                  blank_separated: bool = False, paragraph: str = "") -> Optional[Verdict]:
-    """A break inside hard-wrapped prose (`paragraph`: its text so far, `lt` included)."""
+                  blank_separated: bool = False, paragraph: str = "", lt_ends: Optional[bool] = None) -> Optional[Verdict]:
+    """A break inside hard-wrapped prose (`paragraph`: its text so far, `lt` included; `lt_ends`:
+    ends_sentence(lt), when the caller has it)."""
     full = is_full(lay, first)
-    if _closing_opens(paragraph or lt, nt):
+    if nt[:1] in CLOSING_OPENERS and _closing_opens(paragraph or lt, nt):
         return _CLOSING_OPENS
     # a list item after ：/； at a column or page break; inside a block a full line goes on
     # (…一是要抓好项目建设； / 二是要抓好民生保障… is one paragraph)
     if lt[-1:] in "：:；;" and LABEL_ITEM_RE.match(nt) and not (same_block and full):
         return None
-    if ends_sentence(lt):
+    if ends_sentence(lt) if lt_ends is None else lt_ends:
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
         if SIGNOFF_RE.search(lt):
@@ -331,8 +332,9 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     for i in _verse_runs(doc.blocks):
         protected[i] = True
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
-    nonblank = [l for l in doc.lines if not l.blank]
-    stripped = [l.text.strip() for l in nonblank]
+    nonblank = [l for l, t in zip(doc.lines, doc.stripped) if t]
+    stripped = [t for t in doc.stripped if t]
+    ends = [e for e, t in zip(doc.sentence_ends, doc.stripped) if t]   # the loop and judge_wrapped both ask
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
@@ -343,19 +345,22 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         L, N = nonblank[k], nonblank[k + 1]
         lay = layout[L.index]
         wrapped = lay.column > 0
-        lt = stripped[k]
-        if not wrapped and ends_sentence(lt) and N.index != L.index + 1 \
-                and not _closing_opens(paragraph, stripped[k + 1]):
+        lt, nt = stripped[k], stripped[k + 1]
+        lt_ends = ends[k]
+        if not wrapped and lt_ends and N.index != L.index + 1 \
+                and not (nt[:1] in CLOSING_OPENERS and _closing_opens(paragraph, nt)):
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
-        nt = stripped[k + 1]
         if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)):
             continue          # verse, tables and lists keep their lines
         if (not same_block and (bl.first in copies or bn.first in copies)) or \
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
-        if same_block and wrapped and not ends_sentence(lt) and headline_between_lines(doc, layout, bl, N.index):
+        lay_n = layout[N.index]
+        # (headline_between_lines' own first test, inline: nearly every line of a column is full)
+        if same_block and wrapped and not lt_ends and lay_n.column and \
+                lay_n.width <= DROPPED_HEADLINE_WIDTH * lay_n.column and headline_between_lines(doc, layout, bl, N.index):
             continue          # fused-headline moves it out and rejoins the lines around it
         if _strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt):
             continue
@@ -373,10 +378,10 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # nor does a column go on into one: a headline dropped in (fused-headline's). Not even
             # when the seam forms a word: 养老 / 百姓大舞台… forms 老百姓 by chance
             continue
-        if wrapped and layout[N.index].column > 0:
+        if wrapped and lay_n.column > 0:
             # (doc.blank_separated reads every line once, when first asked: pages of one-line
             # paragraphs never ask)
-            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, doc.blank_separated, paragraph)
+            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, doc.blank_separated, paragraph, lt_ends)
         else:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
@@ -388,16 +393,24 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             yield _split_finding(doc, L, N, v)
 
 
+_ROUNDED: dict[float, float] = {}   # round(confidence, 2) of each verdict's confidence (round() is slow)
+
+
 def _join_finding(doc: Document, L: Line, N: Line, v: Verdict) -> Finding:
     left, right = L.text.rstrip(), N.text.lstrip()
     drop, glue = seam_joiner(left, right)
     start = L.start + len(left) - drop
     end = N.start + (len(N.text) - len(right))
-    edit = Edit(start, end, glue)
+    # (one finding per wrapped line: the Edit is built as a plain tuple, as NamedTuple._make does)
+    edit = tuple.__new__(Edit, (start, end, glue))
     sep = "a line break" if N.index == L.index + 1 else "a paragraph break"
     msg = f"{sep} inside a paragraph: join “{left[-8:]}” + “{right[:8]}”"
-    fix = Fix((edit,), f"join line {N.index + 1} onto line {L.index + 1}", safe=v.confidence >= 0.8)
-    return Finding(KIND, None, start, end, N.index + 1, N.index + 1, msg, v.why, round(v.confidence, 2), fix)
+    line = N.index + 1
+    fix = Fix((edit,), f"join line {line} onto line {L.index + 1}", v.confidence >= 0.8)
+    confidence = _ROUNDED.get(v.confidence)
+    if confidence is None:
+        confidence = _ROUNDED[v.confidence] = round(v.confidence, 2)
+    return Finding(KIND, None, start, end, line, line, msg, v.why, confidence, fix)
 
 
 def _split_finding(doc: Document, L: Line, N: Line, v: Verdict) -> Finding:
