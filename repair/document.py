@@ -34,19 +34,20 @@ class Block:
     index: int
     lines: tuple[Line, ...]
 
-    @property
+    # cached: the lines never change, and detectors ask these of every block many times
+    @cached_property
     def start(self) -> int:
         return self.lines[0].start
 
-    @property
+    @cached_property
     def end(self) -> int:
         return self.lines[-1].end
 
-    @property
+    @cached_property
     def first(self) -> int:
         return self.lines[0].index
 
-    @property
+    @cached_property
     def last(self) -> int:
         return self.lines[-1].index
 

@@ -7,6 +7,7 @@ paragraph is shorter, and the first line of a paragraph is often indented by two
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import repeat
 from typing import NamedTuple
 
 from .document import Document
@@ -62,7 +63,8 @@ def analyse(doc: Document) -> list[LineLayout]:
             cols[i] = window(i)
         pending.append(block)
     _fill_blocks(pending, widths, cols, nonblank)
-    doc.memo["layout"] = result = [LineLayout(w, c) for w, c in zip(widths, cols)]
+    # (tuple.__new__: without the Python-level NamedTuple constructor, one per line)
+    doc.memo["layout"] = result = list(map(tuple.__new__, repeat(LineLayout), zip(widths, cols)))
     return result
 
 
@@ -124,7 +126,7 @@ def _column_width(sorted_widths: list[int]) -> int:
 
 
 def is_full(lay: LineLayout, first_of_paragraph: bool) -> bool:
-    if not lay.wrapped:
+    if lay.column <= 0:       # not wrapped (tested inline: this runs on every line)
         return False
     slack = FULL_TOLERANCE + (INDENT_ALLOWANCE if first_of_paragraph else 0)
     return lay.width >= lay.column - slack

@@ -91,6 +91,18 @@ def _strong_closer(text: str) -> bool:
     return len(t) <= 40 and (first in "□■" or (("摄" in t or "图" in t) and bool(CREDIT_RE.search(t))))
 
 
+# Every text that _strong_opener, _strong_closer or _credit_or_byline says True of opens on
+# something else than a common Chinese character that no opener starts with, or holds one of these
+_OPENER_CLOSER_MARKS_RE = regex.compile(r"[讯摄图□■]|记者|通讯员")
+
+
+def _plain(t: str) -> bool:
+    """No strong opener, strong closer, credit or byline (`t` stripped): most lines of Chinese
+    prose, told by one search instead of three tests."""
+    first = t[:1]
+    return "\u4e00" <= first <= "\u9fff" and first not in _HAN_OPENER_STARTS and not _OPENER_CLOSER_MARKS_RE.search(t)
+
+
 def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
@@ -102,23 +114,34 @@ VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")
 
 
-def _protected(block) -> bool:
+def _protected(block, texts: list[str]) -> bool:
     """Blocks whose line breaks are meaningful: verse (nearly every line ends on punctuation,
     where wrapped prose ends one line in four or five so), tables (columns set apart by gaps)
-    and lists (every line a list item)."""
+    and lists (every line a list item). `texts`: the block's lines, stripped."""
     lines = block.lines
     if len(lines) < 2:
         return False
-    texts = [l.text.strip() for l in lines]
     # one search over the block first: most blocks have no gap at all ("\n" is no gap)
     if TABLE_GAP_RE.search("\n".join(texts)) and \
             sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
         return True
     if len(lines) >= 3 and (all(LIST_RE.match(t) for t in texts) or table_rows(texts)):
         return True
-    if len(lines) >= 3 and all(len(t) <= 40 for t in texts):
-        return sum(1 for t in texts if VERSE_END_RE.search(t)) >= 0.75 * len(texts)
+    if len(lines) >= 3 and max(map(len, texts)) <= 40:
+        return _mostly_end_on_punctuation(texts)
     return False
+
+
+def _mostly_end_on_punctuation(texts: list[str]) -> bool:
+    """Three lines in four or more end on punctuation. Wrapped prose fails within its first
+    lines: counting stops once too many lines do not."""
+    n, misses = len(texts), 0
+    for t in texts:
+        if not VERSE_END_RE.search(t):
+            misses += 1
+            if n - misses < 0.75 * n:
+                return False
+    return n - misses >= 0.75 * n
 
 
 VERSE_LINE_MAX = 24   # characters: a line of verse (the seeds' and the made pages' are 7-16)
@@ -278,6 +301,12 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     return Verdict(True, min(conf, 0.97), "; ".join(why)) if conf >= 0.5 else None
 
 
+def may_be_dropped_headline(lay: LineLayout) -> bool:
+    """headline_between_lines' first test, for callers to run inline: a wrapped line well short
+    of its column (nearly every line of a column is full)."""
+    return lay.column > 0 and lay.width <= DROPPED_HEADLINE_WIDTH * lay.column
+
+
 def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: int) -> bool:
     """Is line k of `block` a headline dropped between two wrapped lines of one paragraph
     (…加大对科技创新、先进制造、绿色发展和中小微 / “信易贷”为小微企业解“贷”渴 / 企业的支持力度…)?
@@ -285,8 +314,8 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     wrapped CJK prose only a paragraph's last line is short, and that one ends its sentence.
     (Not in Latin text: a ragged-right column has short lines wherever the next word is long.)"""
     lay = layout[k]
-    # the cheap test first: nearly every line of a column is full
-    if not lay.wrapped or lay.width > DROPPED_HEADLINE_WIDTH * lay.column:
+    # the cheap test first: nearly every line of a column is full (may_be_dropped_headline)
+    if not may_be_dropped_headline(lay):
         return False
     pos = k - block.first
     if pos < 1 or pos >= len(block.lines) - 1:
@@ -328,13 +357,14 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     for b in doc.blocks:
         for l in b.lines:
             block_of[l.index] = b
-    protected = [_protected(b) for b in doc.blocks]
+    protected = [_protected(b, doc.stripped[b.first:b.last + 1]) for b in doc.blocks]
     for i in _verse_runs(doc.blocks):
         protected[i] = True
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
     nonblank = [l for l, t in zip(doc.lines, doc.stripped) if t]
     stripped = [t for t in doc.stripped if t]
     ends = [e for e, t in zip(doc.sentence_ends, doc.stripped) if t]   # the loop and judge_wrapped both ask
+    plain = [_plain(t) for t in stripped]
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
@@ -358,11 +388,10 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
         lay_n = layout[N.index]
-        # (headline_between_lines' own first test, inline: nearly every line of a column is full)
-        if same_block and wrapped and not lt_ends and lay_n.column and \
-                lay_n.width <= DROPPED_HEADLINE_WIDTH * lay_n.column and headline_between_lines(doc, layout, bl, N.index):
+        if same_block and wrapped and not lt_ends and may_be_dropped_headline(lay_n) and \
+                headline_between_lines(doc, layout, bl, N.index):
             continue          # fused-headline moves it out and rejoins the lines around it
-        if _strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt):
+        if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None

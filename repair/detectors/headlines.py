@@ -24,7 +24,7 @@ from ..seams import straddling_word
 from ..settings import Settings
 from ..layout import analyse
 from ..textutil import ends_sentence, seam_joiner, strip_ws
-from .broken_wraps import headline_between_lines
+from .broken_wraps import headline_between_lines, may_be_dropped_headline
 from .headline_fusion import run_together
 from .headline_moves import displaced
 
@@ -157,7 +157,7 @@ def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Fi
             if len(block.lines) < 3 or not layout[block.first].wrapped:
                 continue
             for h in block.lines[1:-1]:
-                if not headline_between_lines(doc, layout, block, h.index):
+                if not (may_be_dropped_headline(layout[h.index]) and headline_between_lines(doc, layout, block, h.index)):
                     continue
                 before, after = doc.lines[h.index - 1], doc.lines[h.index + 1]
                 left = before.text.rstrip()
