@@ -28,6 +28,22 @@ class Line(NamedTuple):     # a tuple: a page has thousands, built once per chec
         return not self.text.strip()
 
 
+class cached_attribute:
+    """functools.cached_property without its lock: Python 3.11 takes one on every first access,
+    a cost for each of a page's thousands of blocks. Computed once, then an instance attribute."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Block:
     """Consecutive non-blank lines: a paragraph as the file lays it out."""
@@ -35,23 +51,23 @@ class Block:
     lines: tuple[Line, ...]
 
     # cached: the lines never change, and detectors ask these of every block many times
-    @cached_property
+    @cached_attribute
     def start(self) -> int:
         return self.lines[0].start
 
-    @cached_property
+    @cached_attribute
     def end(self) -> int:
         return self.lines[-1].end
 
-    @cached_property
+    @cached_attribute
     def first(self) -> int:
         return self.lines[0].index
 
-    @cached_property
+    @cached_attribute
     def last(self) -> int:
         return self.lines[-1].index
 
-    @cached_property
+    @cached_attribute
     def text(self) -> str:
         """The block's lines joined without their breaks (for matching, not for writing)."""
         return "".join(map(str.strip, map(itemgetter(3), self.lines)))

@@ -91,16 +91,14 @@ def _strong_closer(text: str) -> bool:
     return len(t) <= 40 and (first in "□■" or (("摄" in t or "图" in t) and bool(CREDIT_RE.search(t))))
 
 
-# Every text that _strong_opener, _strong_closer or _credit_or_byline says True of opens on
-# something else than a common Chinese character that no opener starts with, or holds one of these
-_OPENER_CLOSER_MARKS_RE = regex.compile(r"[讯摄图□■]|记者|通讯员")
-
-
 def _plain(t: str) -> bool:
     """No strong opener, strong closer, credit or byline (`t` stripped): most lines of Chinese
-    prose, told by one search instead of three tests."""
+    prose, told by a few substring tests (faster than a search) instead of three tests. Every
+    text those tests say True of opens on something else than a common Chinese character that no
+    opener starts with, or holds 讯 (通讯员 too), 摄, 图, □, ■ or 记者."""
     first = t[:1]
-    return "\u4e00" <= first <= "\u9fff" and first not in _HAN_OPENER_STARTS and not _OPENER_CLOSER_MARKS_RE.search(t)
+    return "\u4e00" <= first <= "\u9fff" and first not in _HAN_OPENER_STARTS and not (
+        "讯" in t or "摄" in t or "图" in t or "记者" in t or "□" in t or "■" in t)
 
 
 def _credit_or_byline(text: str) -> bool:
