@@ -37,6 +37,8 @@ def ends_sentence(s: str) -> bool:
     s = s.rstrip()
     if s[-1:] not in SENTENCE_LAST_CHARS:
         return False          # most lines, decided without a regex (this runs on every line)
+    if s[-1] in SENT_END_CHARS:
+        return True           # SENT_END_RE's first branch, at the very end: most of the others
     s = s[-40:]               # the patterns are anchored at the end: look at the tail only
     return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s))
 

@@ -300,9 +300,17 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
 
 
 def may_be_dropped_headline(lay: LineLayout) -> bool:
-    """headline_between_lines' first test, for callers to run inline: a wrapped line well short
-    of its column (nearly every line of a column is full)."""
+    """headline_between_lines' first test: a wrapped line well short of its column (nearly every
+    line of a column is full)."""
     return lay.column > 0 and lay.width <= DROPPED_HEADLINE_WIDTH * lay.column
+
+
+def short_wrapped_lines(doc: Document, layout: list[LineLayout]) -> list[bool]:
+    """may_be_dropped_headline of every line, listed once per page: broken-wrap and fused-headline
+    ask it of most lines."""
+    if "short-wrapped" not in doc.memo:
+        doc.memo["short-wrapped"] = [c > 0 and w <= DROPPED_HEADLINE_WIDTH * c for w, c in layout]
+    return doc.memo["short-wrapped"]
 
 
 def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: int) -> bool:
@@ -363,6 +371,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     stripped = [t for t in doc.stripped if t]
     ends = [e for e, t in zip(doc.sentence_ends, doc.stripped) if t]   # the loop and judge_wrapped both ask
     plain = [_plain(t) for t in stripped]
+    short = short_wrapped_lines(doc, layout)
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
@@ -386,7 +395,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
         lay_n = layout[N.index]
-        if same_block and wrapped and not lt_ends and may_be_dropped_headline(lay_n) and \
+        if same_block and wrapped and not lt_ends and short[N.index] and \
                 headline_between_lines(doc, layout, bl, N.index):
             continue          # fused-headline moves it out and rejoins the lines around it
         if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):

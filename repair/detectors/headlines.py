@@ -24,7 +24,7 @@ from ..seams import straddling_word
 from ..settings import Settings
 from ..layout import analyse
 from ..textutil import ends_sentence, seam_joiner, strip_ws
-from .broken_wraps import headline_between_lines, may_be_dropped_headline
+from .broken_wraps import headline_between_lines, short_wrapped_lines
 from .headline_fusion import run_together
 from .headline_moves import displaced
 
@@ -151,13 +151,14 @@ def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Fi
     """A headline dropped between two wrapped lines of one block (a page without blank lines):
     it moves to the top of its article and the lines around it are rejoined."""
     layout = analyse(doc)
+    short = short_wrapped_lines(doc, layout)     # (headline_between_lines' first test, listed once)
     sep = doc.paragraph_separator
     for pi, p in enumerate(paras):
         for block in p.blocks:
             if len(block.lines) < 3 or not layout[block.first].wrapped:
                 continue
             for h in block.lines[1:-1]:
-                if not (may_be_dropped_headline(layout[h.index]) and headline_between_lines(doc, layout, block, h.index)):
+                if not (short[h.index] and headline_between_lines(doc, layout, block, h.index)):
                     continue
                 before, after = doc.lines[h.index - 1], doc.lines[h.index + 1]
                 left = before.text.rstrip()
