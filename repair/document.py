@@ -8,6 +8,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate, count, repeat
+from operator import add, itemgetter
 from typing import NamedTuple
 
 import regex
@@ -26,32 +28,49 @@ class Line(NamedTuple):     # a tuple: a page has thousands, built once per chec
         return not self.text.strip()
 
 
+class cached_attribute:
+    """functools.cached_property without its lock: Python 3.11 takes one on every first access,
+    a cost for each of a page's thousands of blocks. Computed once, then an instance attribute."""
+
+    def __init__(self, compute):
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.compute(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class Block:
     """Consecutive non-blank lines: a paragraph as the file lays it out."""
     index: int
     lines: tuple[Line, ...]
 
-    @property
+    # cached: the lines never change, and detectors ask these of every block many times
+    @cached_attribute
     def start(self) -> int:
         return self.lines[0].start
 
-    @property
+    @cached_attribute
     def end(self) -> int:
         return self.lines[-1].end
 
-    @property
+    @cached_attribute
     def first(self) -> int:
         return self.lines[0].index
 
-    @property
+    @cached_attribute
     def last(self) -> int:
         return self.lines[-1].index
 
-    @cached_property
+    @cached_attribute
     def text(self) -> str:
         """The block's lines joined without their breaks (for matching, not for writing)."""
-        return "".join(l.text.strip() for l in self.lines)
+        return "".join(map(str.strip, map(itemgetter(3), self.lines)))
 
 
 class Document:
@@ -59,8 +78,11 @@ class Document:
         self.text = text
         self.path = path
         self.lines = self._split_lines(text)
-        self._line_starts = [l.start for l in self.lines]
-        self.blocks = self._split_blocks(self.lines)
+        self._line_starts = list(map(itemgetter(1), self.lines))
+        # each line's text without its surrounding whitespace ("" for a blank line): every
+        # detector reads lines so, and a page has thousands of them
+        self.stripped = [t.strip() for t in map(itemgetter(3), self.lines)]
+        self.blocks = self._split_blocks(self.lines, self.stripped)
         self.memo: dict = {}   # per-document results one detector shares with another
 
     @staticmethod
@@ -78,20 +100,19 @@ class Document:
     @staticmethod
     def _split_lf_lines(text: str) -> list[Line]:
         """The same lines as the regex split, at C speed, when the only newline is "\\n"."""
-        lines, pos = [], 0
-        for i, piece in enumerate(text.split("\n")):
-            end = pos + len(piece)
-            lines.append(Line(i, pos, end, piece))
-            pos = end + 1
-        if len(lines) > 1 and not lines[-1].text:
-            lines.pop()        # text ending in a newline has no line after it
-        return lines
+        pieces = text.split("\n")
+        if len(pieces) > 1 and not pieces[-1]:
+            pieces.pop()        # text ending in a newline has no line after it
+        lengths = list(map(len, pieces))
+        starts = list(accumulate(map((1).__add__, lengths[:-1]), initial=0))
+        # tuple.__new__ builds each Line without the Python-level NamedTuple constructor
+        return list(map(tuple.__new__, repeat(Line), zip(count(), starts, map(add, starts, lengths), pieces)))
 
     @staticmethod
-    def _split_blocks(lines: list[Line]) -> list[Block]:
+    def _split_blocks(lines: list[Line], stripped: list[str]) -> list[Block]:
         blocks, run = [], []
-        for line in lines:
-            if line.blank:
+        for line, t in zip(lines, stripped):
+            if not t:
                 if run:
                     blocks.append(Block(len(blocks), tuple(run)))
                     run = []
@@ -111,12 +132,19 @@ class Document:
         """True when paragraphs are set apart by blank lines: blank gaps outnumber the line breaks
         that end a sentence inside a block (a page that separates paragraphs by a single newline
         and has a few page-break blank lines keeps its single newlines)."""
-        from .textutil import ends_sentence   # textutil is a leaf module; imported late to keep this one light
         gaps = len(self.blocks) - 1
         if gaps <= 0:
             return False
-        inner_ends = sum(1 for b in self.blocks for l in b.lines[:-1] if ends_sentence(l.text))
+        ends = self.sentence_ends
+        inner_ends = sum(1 for b in self.blocks for l in b.lines[:-1] if ends[l.index])
         return gaps >= inner_ends
+
+    @cached_property
+    def sentence_ends(self) -> list[bool]:
+        """ends_sentence() of each line, asked once (several detectors ask it of most lines); the
+        last character decides most lines without a call."""
+        from .textutil import SENTENCE_LAST_CHARS, ends_sentence   # textutil is a leaf module; imported late to keep this one light
+        return [t[-1:] in SENTENCE_LAST_CHARS and ends_sentence(t) for t in self.stripped]
 
     @property
     def paragraph_separator(self) -> str:

@@ -3,6 +3,7 @@ what happens (which fixes, in what order, verified, until stable)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Callable, Iterator
 
 from .document import Document
@@ -51,7 +52,7 @@ def check(doc: Document | str, settings: Settings = Settings()) -> CheckResult:
             findings.extend(f for f in detect(doc, settings) if f.confidence >= floor)
         except Exception as exc:  # a crashing detector is a reported error, not a dead run
             errors.append(f"{kind}: detector crashed: {type(exc).__name__}: {exc}")
-    findings.sort(key=lambda f: (f.start, f.kind))
+    findings.sort(key=attrgetter("start", "kind"))
     return CheckResult(findings, errors)
 
 

@@ -7,6 +7,7 @@ paragraph is shorter, and the first line of a paragraph is often indented by two
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from itertools import repeat
 from typing import NamedTuple
 
 from .document import Document
@@ -35,8 +36,8 @@ def analyse(doc: Document) -> list[LineLayout]:
     if "layout" in doc.memo:
         return doc.memo["layout"]
     # a line longer than any column counts at twice its length without measuring it
-    widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in (l.text.strip() for l in doc.lines)]
-    nonblank = [i for i, l in enumerate(doc.lines) if not l.blank]
+    widths = [display_width(t) if len(t) <= LONG_LINE else 2 * len(t) for t in doc.stripped]
+    nonblank = [i for i, t in enumerate(doc.stripped) if t]
     position = {i: k for k, i in enumerate(nonblank)}
     nonblank_widths = [widths[i] for i in nonblank]
     cols = [0] * len(widths)
@@ -50,28 +51,30 @@ def analyse(doc: Document) -> list[LineLayout]:
 
     pending = []
     for block in doc.blocks:
-        idx = [l.index for l in block.lines]
+        idx = range(block.first, block.last + 1)      # a block's lines are consecutive
         # a block of three or more lines in wrapped prose carries its own width: probe a few of
         # its lines' windows instead of all (hard-wrapped pages are mostly such blocks)
         own = _own_width(widths, idx) if len(idx) >= 3 else 0
         if own and any(window(i) for i in (idx[len(idx) // 2], idx[0], idx[-1])):
-            for i in idx:
-                cols[i] = own
+            cols[idx.start:idx.stop] = [own] * len(idx)
             continue
         for i in idx:
             cols[i] = window(i)
         pending.append(block)
     _fill_blocks(pending, widths, cols, nonblank)
-    doc.memo["layout"] = result = [LineLayout(w, c) for w, c in zip(widths, cols)]
+    # (tuple.__new__: without the Python-level NamedTuple constructor, one per line)
+    doc.memo["layout"] = result = list(map(tuple.__new__, repeat(LineLayout), zip(widths, cols)))
     return result
 
 
-def _own_width(widths: list[int], idx: list[int]) -> int:
+def _own_width(widths: list[int], idx: range) -> int:
     """A wrapped block's column: all lines but the last are full, so the median of their widths
-    (robust to one over-wide line of digits), if most of them come close to it."""
-    inner = sorted((widths[i] for i in idx[:-1]), reverse=True)
-    own = inner[len(inner) // 2]
-    return own if own >= MIN_WRAP_WIDTH and sum(w >= 0.8 * own for w in inner) >= 0.6 * len(inner) else 0
+    (robust to one over-wide line of digits), if most of them come close to it. `idx`: the
+    block's consecutive line indexes."""
+    inner = sorted(widths[idx[0]:idx[-1]])         # ascending: the median and the count by bisection
+    n = len(inner)
+    own = inner[n - 1 - n // 2]                    # the median of the widths sorted widest first
+    return own if own >= MIN_WRAP_WIDTH and n - bisect_left(inner, 0.8 * own) >= 0.6 * n else 0
 
 
 def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int]) -> None:
@@ -79,7 +82,7 @@ def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int]
     (or a cluster of short headlines) take the block's column; a block with none takes the nearest
     column if one of its lines fills it."""
     for block in blocks:
-        idx = [l.index for l in block.lines]
+        idx = range(block.first, block.last + 1)
         known = [cols[i] for i in idx if cols[i]]
         if not known:
             lo, hi = bisect_left(nonblank, idx[0] - 8), bisect_right(nonblank, idx[0] + 8)
@@ -104,7 +107,7 @@ def _column_width(sorted_widths: list[int]) -> int:
     The column is the densest band of widths (within 25% of each other); the window counts as
     wrapped prose when that band holds most of its lines.
     """
-    ws = [w for w in sorted_widths if w >= MIN_WRAP_WIDTH]
+    ws = sorted_widths[bisect_left(sorted_widths, MIN_WRAP_WIDTH):]
     n = len(sorted_widths)
     if len(ws) < 4 or len(ws) < 0.5 * n:
         return 0              # the band below can hold no more lines than these
@@ -124,7 +127,7 @@ def _column_width(sorted_widths: list[int]) -> int:
 
 
 def is_full(lay: LineLayout, first_of_paragraph: bool) -> bool:
-    if not lay.wrapped:
+    if lay.column <= 0:       # not wrapped (tested inline: this runs on every line)
         return False
     slack = FULL_TOLERANCE + (INDENT_ALLOWANCE if first_of_paragraph else 0)
     return lay.width >= lay.column - slack

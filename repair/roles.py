@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .textutil import SENTENCE_PUNCT_RE, ends_sentence, strip_ws
+from .textutil import SENTENCE_PUNCT_RE, ends_sentence, strip_ws, visible_at_most
 
 # Markdown-marked headings: "# 标题", "**小标题**"
 MD_HEADING_RE = regex.compile(r"^\s*(#{1,6}\s|\*\*[^*].*\*\*\s*$)")
@@ -47,6 +47,8 @@ def is_heading_like(text: str) -> bool:
     t = text.strip()
     if MD_HEADING_RE.match(t):
         return True
+    if len(t) > 80 and not visible_at_most(t, 80):
+        return False          # too long for either test below (a paragraph), without reading it all
     words = LATIN_WORD_RE.findall(t)
     if len(words) >= 4 and len(" ".join(words)) > 0.6 * len(t):
         # Latin text: a headline is short and mostly capitalised ("Mayor Opens New Bridge")
@@ -69,8 +71,8 @@ def is_heading_like(text: str) -> bool:
 def table_rows(texts: list[str]) -> bool:
     """Three or more rows of a table set with single spaces ("石门口 Ⅲ类 Ⅲ类 Ⅱ类"): every line
     has as many space-separated cells as the first, three or more, and none is a sentence."""
-    if len(texts) < 3:
-        return False
+    if len(texts) < 3 or len(texts[0].split(maxsplit=2)) < 3:
+        return False          # most blocks: the first line is no row of three cells
     cells = {len(t.split()) for t in texts}
     if len(cells) != 1 or cells.pop() < 3 or any(SENTENCE_PUNCT_RE.search(t) or ends_sentence(t) for t in texts):
         return False
@@ -95,13 +97,13 @@ def role(text: str) -> str:
         return "list"
     if LEAD_RE.match(t):
         return "lead"
-    if BYLINE_RE.match(t) and len(t) <= 40:
+    if len(t) <= 40 and BYLINE_RE.match(t):      # (the length first: most paragraphs are longer)
         return "byline"
     if REPORTER_LEAD_RE.match(t) and SENTENCE_PUNCT_RE.search(t):
         return "lead"
     if len(t) <= 40 and CREDIT_RE.search(t):
         return "credit"
-    if CONTACT_RE.search(t) and len(t) <= 80:
+    if len(t) <= 80 and CONTACT_RE.search(t):
         return "contact"
     if len(TABLE_GAP_RE.findall(t)) >= 2 and not SENTENCE_PUNCT_RE.search(t):
         return "table"

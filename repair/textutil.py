@@ -30,13 +30,15 @@ def display_width(s: str) -> int:
 
 
 # Every match of SENT_END_RE or SIGNOFF_RE ends on one of these (then only whitespace).
-_SENTENCE_LAST_CHARS = frozenset(SENT_END_CHARS + "." + CLOSERS)
+SENTENCE_LAST_CHARS = frozenset(SENT_END_CHARS + "." + CLOSERS)
 
 
 def ends_sentence(s: str) -> bool:
     s = s.rstrip()
-    if s[-1:] not in _SENTENCE_LAST_CHARS:
+    if s[-1:] not in SENTENCE_LAST_CHARS:
         return False          # most lines, decided without a regex (this runs on every line)
+    if s[-1] in SENT_END_CHARS:
+        return True           # SENT_END_RE's first branch, at the very end: most of the others
     s = s[-40:]               # the patterns are anchored at the end: look at the tail only
     return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s))
 
@@ -73,6 +75,8 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
     if not a or not b:
         return 0, ""
     la, fb = a[-1], b[0]
+    if "\u4e00" <= la <= "\u9fff" or "\u4e00" <= fb <= "\u9fff":
+        return 0, ""          # most seams (is_han's common block, tested inline): no glue
     if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
         return (0, "") if _compound(a, b) else (1, "")
     if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'") \

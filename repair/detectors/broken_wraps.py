@@ -91,6 +91,16 @@ def _strong_closer(text: str) -> bool:
     return len(t) <= 40 and (first in "□■" or (("摄" in t or "图" in t) and bool(CREDIT_RE.search(t))))
 
 
+def _plain(t: str) -> bool:
+    """No strong opener, strong closer, credit or byline (`t` stripped): most lines of Chinese
+    prose, told by a few substring tests (faster than a search) instead of three tests. Every
+    text those tests say True of opens on something else than a common Chinese character that no
+    opener starts with, or holds 讯 (通讯员 too), 摄, 图, □, ■ or 记者."""
+    first = t[:1]
+    return "\u4e00" <= first <= "\u9fff" and first not in _HAN_OPENER_STARTS and not (
+        "讯" in t or "摄" in t or "图" in t or "记者" in t or "□" in t or "■" in t)
+
+
 def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
@@ -103,23 +113,34 @@ VERSE_CLOSE_RE = regex.compile(r"[，,；;。.！!？?、：:…][”’」』�
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")
 
 
-def _protected(block) -> bool:
+def _protected(block, texts: list[str]) -> bool:
     """Blocks whose line breaks are meaningful: verse (nearly every line ends on punctuation,
     where wrapped prose ends one line in four or five so), tables (columns set apart by gaps)
-    and lists (every line a list item)."""
+    and lists (every line a list item). `texts`: the block's lines, stripped."""
     lines = block.lines
     if len(lines) < 2:
         return False
-    texts = [l.text.strip() for l in lines]
     # one search over the block first: most blocks have no gap at all ("\n" is no gap)
     if TABLE_GAP_RE.search("\n".join(texts)) and \
             sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
         return True
     if len(lines) >= 3 and (all(LIST_RE.match(t) for t in texts) or table_rows(texts)):
         return True
-    if len(lines) >= 3 and all(len(t) <= 40 for t in texts):
-        return sum(1 for t in texts if VERSE_END_RE.search(t)) >= 0.75 * len(texts)
+    if len(lines) >= 3 and max(map(len, texts)) <= 40:
+        return _mostly_end_on_punctuation(texts)
     return False
+
+
+def _mostly_end_on_punctuation(texts: list[str]) -> bool:
+    """Three lines in four or more end on punctuation. Wrapped prose fails within its first
+    lines: counting stops once too many lines do not."""
+    n, misses = len(texts), 0
+    for t in texts:
+        if not VERSE_END_RE.search(t):
+            misses += 1
+            if n - misses < 0.75 * n:
+                return False
+    return n - misses >= 0.75 * n
 
 
 # A row of a table inside prose (a page without blank lines): cells set apart by a gap, one
@@ -247,16 +268,17 @@ def _full_line_goes_on(column: int, same_block: bool) -> Verdict:
 
 
 def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bool,
-                  blank_separated: bool = False, paragraph: str = "") -> Optional[Verdict]:
-    """A break inside hard-wrapped prose (`paragraph`: its text so far, `lt` included)."""
+                  blank_separated: bool = False, paragraph: str = "", lt_ends: Optional[bool] = None) -> Optional[Verdict]:
+    """A break inside hard-wrapped prose (`paragraph`: its text so far, `lt` included; `lt_ends`:
+    ends_sentence(lt), when the caller has it)."""
     full = is_full(lay, first)
-    if _closing_opens(paragraph or lt, nt):
+    if nt[:1] in CLOSING_OPENERS and _closing_opens(paragraph or lt, nt):
         return _CLOSING_OPENS
     # a list item after ：/； at a column or page break; inside a block a full line goes on
     # (…一是要抓好项目建设； / 二是要抓好民生保障… is one paragraph)
     if lt[-1:] in "：:；;" and LABEL_ITEM_RE.match(nt) and not (same_block and full):
         return None
-    if ends_sentence(lt):
+    if ends_sentence(lt) if lt_ends is None else lt_ends:
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
         if SIGNOFF_RE.search(lt):
@@ -335,6 +357,20 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     return Verdict(True, min(conf, 0.97), "; ".join(why)) if conf >= 0.5 else None
 
 
+def may_be_dropped_headline(lay: LineLayout) -> bool:
+    """headline_between_lines' first test: a wrapped line well short of its column (nearly every
+    line of a column is full)."""
+    return lay.column > 0 and lay.width <= DROPPED_HEADLINE_WIDTH * lay.column
+
+
+def short_wrapped_lines(doc: Document, layout: list[LineLayout]) -> list[bool]:
+    """may_be_dropped_headline of every line, listed once per page: broken-wrap and fused-headline
+    ask it of most lines."""
+    if "short-wrapped" not in doc.memo:
+        doc.memo["short-wrapped"] = [c > 0 and w <= DROPPED_HEADLINE_WIDTH * c for w, c in layout]
+    return doc.memo["short-wrapped"]
+
+
 def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: int) -> bool:
     """Is line k of `block` a headline dropped between two wrapped lines of one paragraph
     (…加大对科技创新、先进制造、绿色发展和中小微 / “信易贷”为小微企业解“贷”渴 / 企业的支持力度…)?
@@ -342,8 +378,8 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     wrapped CJK prose only a paragraph's last line is short, and that one ends its sentence.
     (Not in Latin text: a ragged-right column has short lines wherever the next word is long.)"""
     lay = layout[k]
-    # the cheap test first: nearly every line of a column is full
-    if not lay.wrapped or lay.width > DROPPED_HEADLINE_WIDTH * lay.column:
+    # the cheap test first: nearly every line of a column is full (may_be_dropped_headline)
+    if not may_be_dropped_headline(lay):
         return False
     pos = k - block.first
     if pos < 1 or pos >= len(block.lines) - 1:
@@ -365,9 +401,10 @@ def headlines_between_lines(doc: Document) -> set[int]:
     """0-based lines that headline_between_lines finds (shared by fused-headline and truncation)."""
     if "headlines-between-lines" not in doc.memo:
         layout = analyse(doc)
+        short = short_wrapped_lines(doc, layout)      # (headline_between_lines' first test, listed once)
         doc.memo["headlines-between-lines"] = {
             h.index for block in doc.blocks if len(block.lines) >= 3 and layout[block.first].wrapped
-            for h in block.lines[1:-1] if headline_between_lines(doc, layout, block, h.index)}
+            for h in block.lines[1:-1] if short[h.index] and headline_between_lines(doc, layout, block, h.index)}
     return doc.memo["headlines-between-lines"]
 
 
@@ -397,14 +434,17 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     for b in doc.blocks:
         for l in b.lines:
             block_of[l.index] = b
-    protected = [_protected(b) for b in doc.blocks]
+    protected = [_protected(b, doc.stripped[b.first:b.last + 1]) for b in doc.blocks]
     for i in _verse_runs(doc.blocks):
         protected[i] = True
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
     table_rows_at = _table_row_lines(doc)
-    nonblank = [l for l in doc.lines if not l.blank]
+    nonblank = [l for l, t in zip(doc.lines, doc.stripped) if t]
+    stripped = [t for t in doc.stripped if t]
+    ends = [e for e, t in zip(doc.sentence_ends, doc.stripped) if t]   # the loop and judge_wrapped both ask
+    plain = [_plain(t) for t in stripped]
+    short = short_wrapped_lines(doc, layout)
     verse_lines = _verse_lines(nonblank, layout)
-    stripped = [l.text.strip() for l in nonblank]
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
@@ -415,22 +455,24 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         L, N = nonblank[k], nonblank[k + 1]
         lay = layout[L.index]
         wrapped = lay.column > 0
-        lt = stripped[k]
-        if not wrapped and ends_sentence(lt) and N.index != L.index + 1 \
-                and not _closing_opens(paragraph, stripped[k + 1]):
+        lt, nt = stripped[k], stripped[k + 1]
+        lt_ends = ends[k]
+        if not wrapped and lt_ends and N.index != L.index + 1 \
+                and not (nt[:1] in CLOSING_OPENERS and _closing_opens(paragraph, nt)):
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
-        nt = stripped[k + 1]
         if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)) or \
                 (table_rows_at and (L.index in table_rows_at or N.index in table_rows_at)):
             continue          # verse, tables and lists keep their lines
         if (not same_block and (bl.first in copies or bn.first in copies)) or \
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
-        if same_block and wrapped and not ends_sentence(lt) and headline_between_lines(doc, layout, bl, N.index):
+        lay_n = layout[N.index]
+        if same_block and wrapped and not lt_ends and short[N.index] and \
+                headline_between_lines(doc, layout, bl, N.index):
             continue          # fused-headline moves it out and rejoins the lines around it
-        if _strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt):
+        if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None
@@ -453,10 +495,10 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # nor does a column go on into one: a headline dropped in (fused-headline's). Not even
             # when the seam forms a word: 养老 / 百姓大舞台… forms 老百姓 by chance
             continue
-        if wrapped and layout[N.index].column > 0:
+        if wrapped and lay_n.column > 0:
             # (doc.blank_separated reads every line once, when first asked: pages of one-line
             # paragraphs never ask)
-            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, doc.blank_separated, paragraph)
+            v = judge_wrapped(lt, nt, lay, L.index == bl.first, same_block, doc.blank_separated, paragraph, lt_ends)
         else:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
@@ -468,16 +510,24 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             yield _split_finding(doc, L, N, v)
 
 
+_ROUNDED: dict[float, float] = {}   # round(confidence, 2) of each verdict's confidence (round() is slow)
+
+
 def _join_finding(doc: Document, L: Line, N: Line, v: Verdict) -> Finding:
     left, right = L.text.rstrip(), N.text.lstrip()
     drop, glue = seam_joiner(left, right)
     start = L.start + len(left) - drop
     end = N.start + (len(N.text) - len(right))
-    edit = Edit(start, end, glue)
+    # (one finding per wrapped line: the Edit is built as a plain tuple, as NamedTuple._make does)
+    edit = tuple.__new__(Edit, (start, end, glue))
     sep = "a line break" if N.index == L.index + 1 else "a paragraph break"
     msg = f"{sep} inside a paragraph: join “{left[-8:]}” + “{right[:8]}”"
-    fix = Fix((edit,), f"join line {N.index + 1} onto line {L.index + 1}", safe=v.confidence >= 0.8)
-    return Finding(KIND, None, start, end, N.index + 1, N.index + 1, msg, v.why, round(v.confidence, 2), fix)
+    line = N.index + 1
+    fix = Fix((edit,), f"join line {line} onto line {L.index + 1}", v.confidence >= 0.8)
+    confidence = _ROUNDED.get(v.confidence)
+    if confidence is None:
+        confidence = _ROUNDED[v.confidence] = round(v.confidence, 2)
+    return Finding(KIND, None, start, end, line, line, msg, v.why, confidence, fix)
 
 
 def _split_finding(doc: Document, L: Line, N: Line, v: Verdict) -> Finding:

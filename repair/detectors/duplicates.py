@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import cache
-from itertools import combinations
+from itertools import accumulate, combinations
+from operator import eq
 from typing import Callable, Iterable, Iterator
 
 import regex
@@ -277,10 +278,10 @@ def _may_repeat(squeezed: str) -> bool:
     `squeezed` is the block's text without whitespace."""
     plain = _without_closers(squeezed)
     clauses = LONG_CLAUSE_RE.findall(plain)
-    if len(set(clauses)) < len(clauses) or any(a.endswith(b) for a, b in zip(clauses, clauses[1:])):
+    if len(set(clauses)) < len(clauses) or any(map(str.endswith, clauses, clauses[1:])):
         return True
     heads = [t[:4] for t in SENTENCE_SPLIT_RE.split(plain) if len(t) >= 8]
-    return any(a == b for a, b in zip(heads, heads[1:]))
+    return any(map(eq, heads, heads[1:]))
 
 
 def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
@@ -416,23 +417,21 @@ def _line_run_copies(doc: Document, block: Block) -> Iterator[Finding]:
     starting a paragraph, is deleted. The earlier copy is looked for in the block's running text,
     so it is found again after broken-wrap has joined the earlier copy's lines."""
     lines = block.lines
-    flat = FlatText.of(block)
-    text = flat.text
-    offsets, pos = [], 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line.text.strip())
+    stripped = doc.stripped[block.first:block.last + 1]
+    ends = doc.sentence_ends
+    text = block.text      # the flat text (FlatText's), built only for a run found
+    offsets = list(accumulate(map(len, stripped[:-1]), initial=0))
     k = 1
     while k < len(lines) - 1:
-        t = lines[k].text.strip()
-        if len(t) < RUN_LINE_CHARS or not ends_sentence(lines[k - 1].text):
+        t = stripped[k]
+        if len(t) < RUN_LINE_CHARS or not ends[lines[k - 1].index]:
             k += 1
             continue
         at = offsets[k]
         j = text.rfind(t, max(0, at - RUN_WINDOW_CHARS), at)
         n, length = 0, 0
         while j >= 0 and k + n < len(lines):
-            piece = lines[k + n].text.strip()
+            piece = stripped[k + n]
             if not piece or text[j + length:j + length + len(piece)] != piece or j + length + len(piece) > at:
                 break
             n, length = n + 1, length + len(piece)
@@ -444,7 +443,7 @@ def _line_run_copies(doc: Document, block: Block) -> Iterator[Finding]:
             start, end = first.start, lines[k + n].start          # the lines and their breaks
         else:
             start, end = lines[k - 1].end, last.end                # at the block's end: the break before
-        kept = flat.doc_span(j, j + length)
+        kept = FlatText.of(block).doc_span(j, j + length)
         fix = Fix((Edit(start, end, ""),), f"delete lines {first.index + 1}-{last.index + 1}", safe=True,
                   deletes=((start, end, *kept),))
         yield Finding(KIND, None, first.start, last.end, first.index + 1, last.index + 1,
