@@ -128,3 +128,9 @@ def test_a_headline_and_its_subtitle_run_together_over_the_byline_are_split():
     assert fix_text(text).text.startswith("东滨科学城新型研发机构达到46家\n去年实现技术合同成交额38.7亿元\n□本报记者")
     # without a byline below it the long line may be one headline
     assert found(text.replace("□本报记者 沈嘉言\n", ""), "fused-headline") == []
+
+
+def test_a_poem_introduced_by_a_colon_is_not_joined_to_it():
+    text = ("南浦渔歌多用方言演唱。一首流传至今的《望船归》这样唱道：\n“东风起，浪花白，\n阿哥出海捕鱼来；\n"
+            "船满舱，歌满海，\n阿妹岸上望船回。”\n为保护传承这一民间艺术，市文化馆记录整理渔歌曲目136首。\n")
+    assert fix_text(text).text == text

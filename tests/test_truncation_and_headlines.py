@@ -240,3 +240,22 @@ def test_a_title_after_a_broken_character_is_not_dropped_into_the_paragraph():
     kinds = [(f.kind, f.variant) for f in check(text).findings]
     assert ("fused-headline", "inside-paragraph") not in kinds and ("truncated-sentence", "end") in kinds
     assert not any(k == "broken-wrap" for k, _ in kinds)
+
+
+def test_an_english_paragraph_ending_on_a_date_or_a_name_is_not_cut():
+    from repair import check
+    for line in ("A3 | THE MILLBROOK COURIER | TUESDAY, MARCH 11, 2025",
+                 "\u201cWe will not wait another winter,\u201d the council was told. \u2014 Mayor Ana Ruiz"):
+        text = line + "\n\nThe council voted on Tuesday to fund the new bridge across the river.\n"
+        assert [f for f in check(text).findings if f.kind == "truncated-sentence"] == []
+    cut = "The district has saved most of the money and still needs to raise\n\nCity news in brief.\n"
+    assert [f.variant for f in check(cut).findings if f.kind == "truncated-sentence"] == ["end"]
+
+
+def test_a_notices_issuer_over_its_date_is_no_displaced_headline():
+    from repair import check
+    text = ("# 清溪县城区部分路段停水通知\n\n因管网改造，6月12日8时至20时，城区滨江路、新华路沿线停水，"
+            "请广大用户提前做好储水准备。停水期间如有疑问，请拨打服务热线：0855-3618000。\n\n"
+            "清溪县自来水公司\n\n2025年6月9日\n\n# 清溪县自来水公司完成管网改造一期工程\n\n"
+            "本报讯 记者王某 清溪县自来水公司近日完成城区管网改造一期工程，更换老旧管道18公里。\n")
+    assert [f for f in check(text).findings if f.kind == "fused-headline"] == []

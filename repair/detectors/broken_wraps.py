@@ -488,8 +488,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # nor does a column go on into the next article's headline (…助餐等 / 南浦渔歌入选省级
             # 非遗名录 / □本报记者…), nor into a title after a cut marked by a broken character
             continue
-        if verse_lines and L.index in verse_lines and N.index in verse_lines:
-            continue          # a song or poem quoted inside a column keeps its lines
+        if verse_lines and N.index in verse_lines and (L.index in verse_lines or lt[-1:] in "：:"):
+            continue          # a song or poem quoted inside a column keeps its lines (…这样唱道： / “东风起，…)
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
                 and is_heading_like(nt) and not is_full(layout[N.index], False):
             # nor does a column go on into one: a headline dropped in (fused-headline's). Not even

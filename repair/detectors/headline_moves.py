@@ -37,7 +37,7 @@ WINDOW = 150          # displaced headlines stay on their page: look this many p
 
 def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
     heads = [i for i, h in enumerate(paras)
-             if i not in skip and is_headline(h, settings) and not _table_row(paras, i)]
+             if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
@@ -100,6 +100,14 @@ ROW_PUNCT_RE = regex.compile(r"[，,。；;！？!?]")    # a row holds figures 
 TABLE_ROW_MAX = 48
 
 
+DATE_LINE_RE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _signs_notice(paras: list[Paragraph], i: int) -> bool:
+    """The issuer over the date at a notice's end (清溪县自来水公司 / 2025年6月9日): no headline."""
+    return i + 1 < len(paras) and bool(DATE_LINE_RE.match(paras[i + 1].text))
+
+
 def _table_row(paras: list[Paragraph], i: int) -> bool:
     """A line with a gap inside between lines with gaps (站名　换乘线路 / 东滨火车站　1号线 / …):
     a table's row, on a page without blank lines, not a headline."""
@@ -114,8 +122,12 @@ def _table_row(paras: list[Paragraph], i: int) -> bool:
 def _kicker_at_home(paras: list[Paragraph], i: int, heads) -> bool:
     """A column name (# 民生实事进行时) over a headline and the article's byline or dateline: it
     shares no words with its article, yet stands where it belongs."""
-    return len(strip_ws(paras[i].text)) <= KICKER_MAX and i + 2 < len(paras) and i + 1 in heads \
-        and opens_article(paras[i + 2].text)
+    if len(strip_ws(paras[i].text)) > KICKER_MAX or i + 1 not in heads:
+        return False
+    k = i + 1
+    while k < len(paras) and k in heads and k - i <= 3:       # the headline, its subtitle
+        k += 1
+    return k < len(paras) and opens_article(paras[k].text)
 
 
 def _best_article(grams: set[str], near: list[int], text_of) -> tuple[int, float, float] | None:

@@ -25,7 +25,7 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, seam_joiner, strip_ws, visible_at_most
+from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws, visible_at_most
 
 KIND = "truncated-sentence"
 REPLACEMENT_CHAR = "\ufffd"
@@ -38,11 +38,14 @@ FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
 
+LATIN_TAIL_RE = regex.compile(r"[A-Z0-9)\]][\w.)\]]*\s*$")   # …MARCH 11, 2025 · — Mayor Ana Ruiz · (Sam Patel)
 MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
 
 
 def _cut(p: Paragraph) -> bool:
     last = p.blocks[-1].lines[-1].text
+    if LATIN_TAIL_RE.search(last) and han_ratio(last) < 0.3:
+        return False   # English is cut on a small word or a comma (…still needs to raise), not on a date or a name
     # the cheap test on the line's end first: most paragraphs end their sentence and leave here
     return (not ends_sentence(last) and not last.rstrip().endswith(REPLACEMENT_CHAR)
             and not INTRODUCES_RE.search(last) and not CREDIT_RE.search(last)
