@@ -259,3 +259,21 @@ def test_a_notices_issuer_over_its_date_is_no_displaced_headline():
             "清溪县自来水公司\n\n2025年6月9日\n\n# 清溪县自来水公司完成管网改造一期工程\n\n"
             "本报讯 记者王某 清溪县自来水公司近日完成城区管网改造一期工程，更换老旧管道18公里。\n")
     assert [f for f in check(text).findings if f.kind == "fused-headline"] == []
+
+
+def test_a_short_last_line_wrapped_onto_a_cut_paragraph_is_still_a_cut():
+    from repair import check
+    col = ("本报讯 记者王某 今年以来，市文化馆举办非遗展演\n活动36场，吸引群众2.6万人次参与。接下来，\n"
+           "市文化馆还将推出非遗研学、非遗市集等活动，\n进一步拓宽非遗保护传承渠道，让更多的非遗\n传承\n\n"
+           "本报记者 吴晓萌 通讯员 郑凯\n\n本报讯 记者李某 全市今年新建改建农村公路86公里，村村通硬化路。\n")
+    assert ("end", 5) in [(f.variant, f.line) for f in check(col).findings if f.kind == "truncated-sentence"]
+
+
+def test_a_column_name_goes_along_with_the_displaced_headline_below_it():
+    from repair import fix_text
+    art1 = ("本报讯 记者王某 市政务服务中心推出“一窗通办”服务，企业开办、变更、注销等事项在一个窗口即可办理，"
+            "企业办事少跑腿，平均办理时间缩短一半。\n\n")
+    art2 = "本报讯 记者李某 北塬县万亩设施蔬菜喜获丰收，今年全县蔬菜产量达到12万吨，带动农户增收。\n\n"
+    tail = "优化营商环境进行时\n\n“一窗通办”让企业办事少跑腿\n\n北塬县万亩设施蔬菜喜获丰收\n"
+    fixed = fix_text(art1 + art2 + tail, unsafe=True).text
+    assert fixed.startswith("优化营商环境进行时\n\n“一窗通办”让企业办事少跑腿\n\n本报讯 记者王某")

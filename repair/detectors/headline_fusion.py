@@ -17,7 +17,7 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, opens_article, role, table_rows
+from ..roles import COLUMN_NAME, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, opens_article, role, table_rows
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
@@ -42,11 +42,9 @@ NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})
 SPACE_FUSED_RE = regex.compile(r"^\s*((?:#{1,6}\s+)?[^\s#，,。；;！？!?：:]{6,40})[ \u3000]+(?=(\S[^\n]{29,}))"
                                r"(?=[^\n]*[，,][^\n]*[。！？])")
 HAN_THEN_LATIN_END_RE = regex.compile(r"\p{Han}[A-Za-z]+$")
-# A column name (kicker) by the words newspapers name their columns with, then a space and the
-# headline: 文化视点　百名书法家…, # 法治视点 巡回审判车…, 基层治理新观察 小网格…, 优化营商环境进行时
-KICKER_WORDS = "视点|观察|新观察|进行时|聚焦|关注|速递|快讯|简讯|一线|现场|直击|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌"
-KICKER_FUSED_RE = regex.compile(rf"^\s*((?:#{{1,6}}\s+)?(?:\p{{Han}}{{0,8}}(?:{KICKER_WORDS})|(?:聚焦|关注|直击)\p{{Han}}{{0,6}}))"
-                                rf"[ \u3000]+(\S.*?)\s*$")
+# A column name (kicker), then a space and the headline: 文化视点　百名书法家…, # 法治视点 巡回审判车…,
+# 基层治理新观察 小网格撬动大治理
+KICKER_FUSED_RE = regex.compile(rf"^\s*((?:#{{1,6}}\s+)?{COLUMN_NAME})[ \u3000]+(\S.*?)\s*$")
 # A headline and its subtitle run together without a space: the subtitle opens on the scope or
 # time of its figures (…惠及1.8万户居民 / 今年计划再改造46个小区; …大产业 / 全县食用菌年产值…)
 SUBTITLE_OPENERS = "今年|去年|明年|全年|上半年|前三季度|全县|全市|全区|全省|全旗|全盟|全镇|全乡|我市|我县|我区|我省|累计"

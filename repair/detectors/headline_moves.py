@@ -21,7 +21,7 @@ from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headlin
 from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
-from ..roles import MD_HEADING_RE, opens_article, role
+from ..roles import COLUMN_NAME_RE, MD_HEADING_RE, opens_article, role
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
 
@@ -84,6 +84,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
         if after in members or min(members) < i < max(members):
             continue     # above its own article, or a subhead inside it
         moves.append((i, best, score, runner))
+    moves = _with_column_names(paras, moves, set(heads))
     # consecutive displaced headlines bound for one article move together, in their order
     groups: list[list[tuple[int, int, float, float]]] = []
     for m in moves:
@@ -117,6 +118,21 @@ def _table_row(paras: list[Paragraph], i: int) -> bool:
             and bool(INNER_GAP_RE.search(t)) and not MD_HEADING_RE.match(t) \
             and han_ratio(t) >= 0.3 if t else False     # (Latin headlines have spaces between words)
     return gapped(i) and (gapped(i - 1) or gapped(i + 1))
+
+
+def _with_column_names(paras: list[Paragraph], moves, heads: set[int]):
+    """A column name right above a displaced headline (优化营商环境进行时 / “一窗通办”让企业办事少跑腿,
+    in a block of headlines at the page's end) shares no words with the article: it goes along,
+    above the headline."""
+    moving = {m[0] for m in moves}
+    out = []
+    for m in moves:
+        k = m[0] - 1
+        if k in heads and k not in moving and COLUMN_NAME_RE.match(paras[k].text):
+            out.append((k,) + m[1:])
+            moving.add(k)
+        out.append(m)
+    return out
 
 
 def _kicker_at_home(paras: list[Paragraph], i: int, heads) -> bool:

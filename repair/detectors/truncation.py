@@ -15,7 +15,7 @@ from typing import Iterator, Optional
 import regex
 
 from ..document import Document
-from .broken_wraps import headlines_between_lines
+from .broken_wraps import headlines_between_lines, joined_lines
 from .duplicates import deleted_blocks
 from .headline_fusion import tail_headlines
 from .headlines import dropped_in
@@ -42,15 +42,22 @@ LATIN_TAIL_RE = regex.compile(r"[A-Z0-9)\]][\w.)\]]*\s*$")   # …MARCH 11, 2025
 MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
 
 
-def _cut(p: Paragraph) -> bool:
-    last = p.blocks[-1].lines[-1].text
+def _cut(p: Paragraph, joined: set[int]) -> bool:
+    line = p.blocks[-1].lines[-1]
+    last = line.text
     if LATIN_TAIL_RE.search(last) and han_ratio(last) < 0.3:
         return False   # English is cut on a small word or a comma (…still needs to raise), not on a date or a name
     # the cheap test on the line's end first: most paragraphs end their sentence and leave here
     return (not ends_sentence(last) and not last.rstrip().endswith(REPLACEMENT_CHAR)
             and not INTRODUCES_RE.search(last) and not CREDIT_RE.search(last)
             and len(strip_ws(p.text)) >= MIN_CUT_CHARS
-            and role(p.text) in ("body", "lead") and role(last) not in CLOSED_ROLES)
+            and role(p.text) in ("body", "lead") and not _closed_by_role(last, line.index + 1 in joined))
+
+
+def _closed_by_role(last: str, wrapped_on: bool) -> bool:
+    """Does the last line close its paragraph by its role (a credit, a contact line)? Not a line
+    that the column wraps onto (…进一步拓宽非遗 / 传承): it reads like a headline or a name by chance."""
+    return not wrapped_on and role(last) in CLOSED_ROLES
 
 
 def _orphan_start(p: Paragraph) -> Optional[str]:
@@ -66,6 +73,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     orphans: Optional[list[int]] = None      # found when a cut paragraph first needs them
     copies = deleted_blocks(doc, settings)
     split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
+    joined = joined_lines(doc)
     between = headlines_between_lines(doc)
     for i, p in enumerate(paras):
         last = p.blocks[-1].lines[-1]
@@ -73,7 +81,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             yield _broken_char(doc, p)
         if p.first_line in copies or i in split_by_headline or last.index + 1 in between:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
-        if _cut(p):
+        if _cut(p, joined):
             if orphans is None:
                 orphans = _orphans(paras)
             frag = _find_fragment(paras, i, used_fragments, orphans)
