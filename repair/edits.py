@@ -78,8 +78,13 @@ class _TakenEdits:
             insort(self.edits, e)
 
 
-def select_fixes(findings: Sequence[Finding], unsafe: bool = False) -> list[Finding]:
-    """The most confident fixes that do not touch each other; deterministic for equal input."""
+def select_fixes(findings: Sequence[Finding], unsafe: bool = False, text: str | None = None) -> list[Finding]:
+    """The most confident fixes that do not touch each other; deterministic for equal input.
+    Given the `text`, a line break removed inside a copy's kept twin (a join) does not hold up
+    the copy's deletion: only removed characters do."""
+    def removes_text(e: Edit) -> bool:
+        return e.replacement == "" and (text is None or bool(strip_ws(text[e.start:e.end])))
+
     chosen: list[Finding] = []
     taken = _TakenEdits()
     kept_spans: list[tuple[int, int]] = []
@@ -90,9 +95,9 @@ def select_fixes(findings: Sequence[Finding], unsafe: bool = False) -> list[Find
         if not internally_consistent(edits) or any(taken.overlap(e) for e in edits):
             continue
         # never delete a copy whose kept twin another fix is about to delete or change
-        if any(e.start < hi and lo < e.end for e in edits for lo, hi in kept_spans if e.replacement == ""):
+        if any(e.start < hi and lo < e.end for e in edits for lo, hi in kept_spans if removes_text(e)):
             continue
-        if any(t.start < k_hi and k_lo < t.end and t.replacement == "" for _, _, k_lo, k_hi in f.fix.deletes
+        if any(t.start < k_hi and k_lo < t.end and removes_text(t) for _, _, k_lo, k_hi in f.fix.deletes
                for t in taken):
             continue
         chosen.append(f)

@@ -69,7 +69,7 @@ def fix_text(text: str, settings: Settings = Settings(), unsafe: bool | None = N
         result = check(Document(text), settings)
         errors.extend(e for e in result.errors if e not in errors)
         findings = [f for f in result.findings if not (suppress and suppress(f, text))]
-        chosen = select_fixes(findings, unsafe)
+        chosen = select_fixes(findings, unsafe, text)
         if not chosen:
             break
         try:

@@ -136,7 +136,7 @@ class ReviewSession(Listing):
         for _ in range(MAX_ROUNDS):
             todo = [f for f, st in self._all_rows() if st is None and f.kind == kind and f.fix
                     and not (failed and finding_key(f, self.text) in failed)]
-            chosen = select_fixes(todo, unsafe=True)
+            chosen = select_fixes(todo, unsafe=True, text=self.text)
             if not chosen:
                 break
             try:

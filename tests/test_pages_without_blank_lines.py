@@ -134,3 +134,14 @@ def test_a_poem_introduced_by_a_colon_is_not_joined_to_it():
     text = ("南浦渔歌多用方言演唱。一首流传至今的《望船归》这样唱道：\n“东风起，浪花白，\n阿哥出海捕鱼来；\n"
             "船满舱，歌满海，\n阿妹岸上望船回。”\n为保护传承这一民间艺术，市文化馆记录整理渔歌曲目136首。\n")
     assert fix_text(text).text == text
+
+
+def test_a_paragraph_printed_again_with_ocr_noise_inside_one_block_is_deleted():
+    para = ("为做好地铁与地面公交的衔接，市公交集团同步\n调整优化公交线路15条，新开通接驳线路6条，\n"
+            "在3号线沿线车站出入口周边设置公交站点43个，\n基本实现地铁站点周边500米范围内公交站点全\n覆盖。\n")
+    other = ("试运营首日，不少市民专程赶来体验。家住临港\n中心附近的市民王女士说，以前进城要倒两趟公\n"
+             "交车，现在坐地铁半小时就到了，方便多了。\n")
+    noisy = para.replace("衔接", "衔按").replace("出入口", "出人口")
+    fixed = fix_text(para + other + noisy).text
+    assert "衔按" not in fixed and fixed.count("市公交集团同步调整优化公交线路15条") == 1
+    assert "公交站点43个，基本实现地铁站点周边500米范围内公交站点全覆盖。\n" in fixed   # joined in the same round

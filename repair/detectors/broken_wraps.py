@@ -423,7 +423,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     layout = analyse(doc)
     # a copy that duplicate-paragraph deletes (a safe fix) is joined to nothing (…改为“并 is a copy
     # cut short). The copy is then found whatever --select/--ignore say: the join is left undone
-    dups = [f for f in duplicates.detect(doc, settings) if f.variant is None and f.safe]
+    dups = [f for f in duplicates.block_copies(doc, settings) if f.variant is None and f.safe]
     copies = {f.line - 1 for f in dups}
     # and no line of a copy inside a block is joined (its lines go as they are)
     firsts = {b.first for b in doc.blocks}

@@ -58,10 +58,19 @@ SENTENCE_SPLIT_RE = re.compile(r"[。！？!?]+")
 
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
+    found = block_copies(doc, settings)
+    if not doc.blank_separated and "duplicate-pieces" not in doc.memo:
+        doc.memo["duplicate-pieces"] = list(_piece_copies(doc, settings, found))
+    pieces = doc.memo.get("duplicate-pieces")
+    return iter(sorted(found + pieces, key=lambda f: f.start) if pieces else found)
+
+
+def block_copies(doc: Document, settings: Settings = Settings()) -> list[Finding]:
+    """Copies found block by block (what broken-wrap consults before joining anything)."""
     if KIND not in doc.memo:
         # both passes read every block without its whitespace: squeeze each block once
         squeezed = [strip_ws(b.text) for b in doc.blocks]
-        found = list(_paragraph_duplicates(doc, settings, squeezed))
+        found = list(_paragraph_duplicates(doc, doc.blocks, settings, squeezed))
         for block, text in zip(doc.blocks, squeezed):
             if _may_repeat(text):
                 found.extend(_sentence_repeats(doc, block))
@@ -83,7 +92,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                     found.append(f)
         found.sort(key=lambda f: f.start)
         doc.memo[KIND] = found
-    return iter(doc.memo[KIND])
+    return doc.memo[KIND]
 
 
 def deleted_blocks(doc: Document, settings: Settings = Settings()) -> set[int]:
@@ -203,8 +212,7 @@ def _other_figures(a: str, b: str) -> bool:
     return _numbers(a) != _numbers(b) and NUMBER_RE.sub("", a) == NUMBER_RE.sub("", b)
 
 
-def _paragraph_duplicates(doc: Document, settings: Settings, squeezed: list[str]) -> Iterator[Finding]:
-    blocks = doc.blocks
+def _paragraph_duplicates(doc: Document, blocks: list[Block], settings: Settings, squeezed: list[str]) -> Iterator[Finding]:
     norms = [_norm(t) for t in squeezed]
     min_chars = settings.duplicate_min_chars
 
@@ -234,6 +242,22 @@ def _paragraph_duplicates(doc: Document, settings: Settings, squeezed: list[str]
         drop, keep = (j, i) if longer_first else (i, j)
         deleted.add(drop)
         yield _delete_block(doc, blocks, drop, keep, score, how)
+
+
+def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding]) -> Iterator[Finding]:
+    """A page without blank lines holds many paragraphs in one block: copies among its paragraphs
+    (runs of lines broken-wrap joins), such as a paragraph printed again with OCR noise further
+    down the column (为做好地铁与地面公交的衔接… / …的衔按…). Copies the block pass found are not
+    reported twice."""
+    from ..paragraphs import paragraphs      # (paragraphs need broken-wrap, which needs block_copies)
+    paras = paragraphs(doc)
+    if len(paras) <= len(doc.blocks):
+        return
+    units = [Block(k, tuple(l for b in p.blocks for l in b.lines)) for k, p in enumerate(paras)]
+    taken = [(f.start, f.end) for f in block_found]
+    for f in _paragraph_duplicates(doc, units, settings, [strip_ws(u.text) for u in units]):
+        if not any(a < f.end and f.start < b for a, b in taken):
+            yield f
 
 
 def _completed_by_neighbour(norms: list[str], i: int, j: int, settings: Settings) -> bool:
