@@ -249,11 +249,21 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
     (runs of lines broken-wrap joins), such as a paragraph printed again with OCR noise further
     down the column (为做好地铁与地面公交的衔接… / …的衔按…). Copies the block pass found are not
     reported twice."""
-    from ..paragraphs import paragraphs      # (paragraphs need broken-wrap, which needs block_copies)
-    paras = paragraphs(doc)
-    if len(paras) <= len(doc.blocks):
+    from . import broken_wraps      # (broken-wrap needs block_copies: imported when first asked)
+    # the units: runs of lines joined by broken-wrap's safe joins (a guess at a join, 0.7, could
+    # make a paragraph and the copy after it one unit, and the paragraph a copy "cut short")
+    joined = {f.line - 1 for f in broken_wraps.detect(doc) if f.variant is None and f.safe}
+    runs: list[list] = []
+    for line in doc.lines:
+        if line.blank:
+            continue
+        if runs and line.index in joined:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    if len(runs) <= len(doc.blocks):
         return
-    units = [Block(k, tuple(l for b in p.blocks for l in b.lines)) for k, p in enumerate(paras)]
+    units = [Block(k, tuple(run)) for k, run in enumerate(runs)]
     taken = [(f.start, f.end) for f in block_found]
     for f in _paragraph_duplicates(doc, units, settings, [strip_ws(u.text) for u in units]):
         if not any(a < f.end and f.start < b for a, b in taken):
