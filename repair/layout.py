@@ -17,6 +17,7 @@ WINDOW = 10          # lines each side used to estimate the local column width
 MIN_WRAP_WIDTH = 20  # cells; narrower "columns" are poems, lists or captions, never wrapped prose
 MAX_WRAP_WIDTH = 200  # cells; wider lines are one-line paragraphs, not a column
 FULL_TOLERANCE = 5   # cells a full line may fall short of the column width (punctuation hangs, digits)
+OVER_WIDE = 1.5   # a column line may run a little wide (digits, a hanging mark), not half again
 INDENT_ALLOWANCE = 4  # cells a paragraph's first line loses to the (dropped) indent
 
 
@@ -62,6 +63,10 @@ def analyse(doc: Document) -> list[LineLayout]:
             cols[i] = window(i)
         pending.append(block)
     _fill_blocks(pending, widths, cols, nonblank)
+    ends = doc.sentence_ends
+    for i in nonblank:
+        if cols[i] and ends[i] and widths[i] > OVER_WIDE * cols[i]:
+            cols[i] = 0       # a finished line far wider than the block's column is a paragraph of its own
     # (tuple.__new__: without the Python-level NamedTuple constructor, one per line)
     doc.memo["layout"] = result = list(map(tuple.__new__, repeat(LineLayout), zip(widths, cols)))
     return result

@@ -29,6 +29,7 @@ def display_width(s: str) -> int:
     return len(s) + (len(s.encode("utf-8")) - len(s)) // 2
 
 
+DECIMAL_CUT_RE = regex.compile(r"\p{Han}\d+\.$")
 # Every match of SENT_END_RE or SIGNOFF_RE ends on one of these (then only whitespace).
 SENTENCE_LAST_CHARS = frozenset(SENT_END_CHARS + "." + CLOSERS)
 
@@ -39,6 +40,8 @@ def ends_sentence(s: str) -> bool:
         return False          # most lines, decided without a regex (this runs on every line)
     if s[-1] in SENT_END_CHARS:
         return True           # SENT_END_RE's first branch, at the very end: most of the others
+    if s[-1] == "." and DECIMAL_CUT_RE.search(s[-12:]):
+        return False          # …增长3. (a figure cut at its decimal point: Chinese ends sentences on 。)
     s = s[-40:]               # the patterns are anchored at the end: look at the tail only
     return bool(SENT_END_RE.search(s)) or bool(SIGNOFF_RE.search(s))
 
@@ -82,6 +85,8 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
     if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'") \
             or fb in ",.;:!?)]%":
         return 0, ""
+    if la == "." and fb.isdigit() and DECIMAL_CUT_RE.search(a[-12:]):
+        return 0, ""          # 增长3. / 9%: one figure, 3.9%
     if la.isdigit() and fb.isdigit():
         # a figure cut in two in Chinese text (…收入分别达到486 / 50元) is one figure again
         before = a.rstrip("0123456789.,")[-1:]

@@ -145,3 +145,23 @@ def test_a_paragraph_printed_again_with_ocr_noise_inside_one_block_is_deleted():
     fixed = fix_text(para + other + noisy).text
     assert "衔按" not in fixed and fixed.count("市公交集团同步调整优化公交线路15条") == 1
     assert "公交站点43个，基本实现地铁站点周边500米范围内公交站点全覆盖。\n" in fixed   # joined in the same round
+
+
+def test_a_headline_between_wrapped_lines_is_found_when_the_block_opens_on_a_fused_headline():
+    text = ("梧山县医院服务中心启用本报讯 记者施远航 近日，县医院一站式服务中心\n正式启用，入院登记、医保结算、病历复印\n"
+            "等事项集中在一个窗口办理。“以前给老伴办住\n院，挂号、缴费、登记要跑三四个地方，现在\n"
+            "在一个窗口就全办好了，省了不少力气。”正\n在办理入院手续的村民邹大爷说。医院相关负\n"
+            "责人表示，下一步将推出夜间门诊，方便群众\n看病就医，让患者少跑腿，多办事，更省心。\n")
+    lines = text.split("\n")
+    dropped = "\n".join(lines[:4] + ["县医院“一站式”服务中心启用"] + lines[4:])
+    assert ("inside-paragraph", 5) in found(dropped, "fused-headline")
+
+
+def test_unsafe_fixing_keeps_the_paragraphs_of_a_page_without_blank_lines_apart():
+    text = ("分产业看，第一产业增加值31.2亿元，增长3.\n9%；第二产业增加值89.5亿元，增长6.8%；第\n"
+            "三产业增加值97.9亿元，增长6.0%，三次产业\n结构持续优化，发展质量稳步提升，势头良好。\n"
+            "前三季度，全县规模以上工业增加值增长8.2%\n，其中高技术制造业增加值增长15.6%，占规上\n"
+            "工业比重达到18.3%，较去年同期提高2个百分\n点，新兴产业成为拉动工业增长的重要力量。\n")
+    fixed = fix_text(text, unsafe=True).text
+    assert "增长3.9%；" in fixed and fixed == fix_text(fixed, unsafe=True).text
+    assert "势头良好。\n前三季度" in fix_text(text).text

@@ -403,7 +403,7 @@ def headlines_between_lines(doc: Document) -> set[int]:
         layout = analyse(doc)
         short = short_wrapped_lines(doc, layout)      # (headline_between_lines' first test, listed once)
         doc.memo["headlines-between-lines"] = {
-            h.index for block in doc.blocks if len(block.lines) >= 3 and layout[block.first].wrapped
+            h.index for block in doc.blocks if len(block.lines) >= 3     # (its first line may be a headline)
             for h in block.lines[1:-1] if short[h.index] and headline_between_lines(doc, layout, block, h.index)}
     return doc.memo["headlines-between-lines"]
 

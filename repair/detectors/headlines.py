@@ -167,7 +167,7 @@ def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Fi
     firsts = [p.first_line for p in paras]
     found = headlines_between_lines(doc)
     for block in doc.blocks:
-        if not found or len(block.lines) < 3 or not layout[block.first].wrapped:
+        if not found or len(block.lines) < 3:
             continue
         for h in block.lines[1:-1]:
             if h.index not in found:
