@@ -277,3 +277,25 @@ def test_a_column_name_goes_along_with_the_displaced_headline_below_it():
     tail = "优化营商环境进行时\n\n“一窗通办”让企业办事少跑腿\n\n北塬县万亩设施蔬菜喜获丰收\n"
     fixed = fix_text(art1 + art2 + tail, unsafe=True).text
     assert fixed.startswith("优化营商环境进行时\n\n“一窗通办”让企业办事少跑腿\n\n本报讯 记者王某")
+
+
+def test_a_page_end_block_of_three_headlines_goes_to_three_articles():
+    from repair import check, fix_text
+    arts = [("本报讯 记者王某 桥西老街改造完成后重新开街，夜间消费明显回暖，老街商户营业额增长三成。", "老街“焕新”激活夜间消费"),
+            ("本报讯 记者李某 市职业技术学校与企业合办订单班，学生还未毕业就被企业预订一空，实现就业。", "职校“订单班”学生未毕业先就业"),
+            ("本报讯 记者张某 区法院在社区设立家事调解室，今年已成功调解家事纠纷58件，群众满意。", "区法院设立“家事调解室”")]
+    text = "\n\n".join(a for a, _ in arts) + "\n\n" + "\n".join(h for _, h in arts) + "\n"
+    moved = [f for f in check(text).findings if f.kind == "fused-headline" and f.variant == "displaced"]
+    assert [f.line for f in moved] == [7, 8, 9]
+    fixed = fix_text(text, unsafe=True).text
+    for a, h in arts:
+        assert h + "\n\n" + a in fixed
+
+
+def test_a_title_and_a_subtitle_with_figures_on_one_line_over_the_byline_are_split():
+    from repair import fix_text
+    text = ("乡村诗会在桃花坪村举行 40余位农民诗人同台吟诵\n\n□本报记者 周某\n\n"
+            "桃花坪村日前举行第三届乡村诗会，40余位农民诗人同台吟诵自己创作的诗歌。\n")
+    assert fix_text(text).text.startswith("乡村诗会在桃花坪村举行\n\n40余位农民诗人同台吟诵\n\n□本报记者")
+    one = text.replace("乡村诗会在桃花坪村举行 40余位农民诗人同台吟诵", "北京大学人民医院·鄂尔多斯市中心医院 专科区域协作中心成功签约")
+    assert fix_text(one).text == one

@@ -13,6 +13,7 @@ from typing import Iterator, Optional
 
 import regex
 
+from ..articles import bigrams, share
 from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
@@ -47,7 +48,12 @@ HAN_THEN_LATIN_END_RE = regex.compile(r"\p{Han}[A-Za-z]+$")
 KICKER_FUSED_RE = regex.compile(rf"^\s*((?:#{{1,6}}\s+)?{COLUMN_NAME})[ \u3000]+(\S.*?)\s*$")
 # A headline and its subtitle run together without a space: the subtitle opens on the scope or
 # time of its figures (…惠及1.8万户居民 / 今年计划再改造46个小区; …大产业 / 全县食用菌年产值…)
-SUBTITLE_OPENERS = "今年|去年|明年|全年|上半年|前三季度|全县|全市|全区|全省|全旗|全盟|全镇|全乡|我市|我县|我区|我省|累计"
+SUBTITLE_OPENERS = "今年|去年|明年|全年|上半年|前三季度|全县|全市|全区|全省|全旗|全盟|全镇|全乡|我市|我县|我区|我省|累计|新增"
+# With a space: two titles of ten characters or more, the second opening on a figure or its
+# scope (乡村诗会在桃花坪村举行 40余位农民诗人同台吟诵). 非遗进校园 传承有新人 is one headline in two
+# halves, and so is 北京大学人民医院·鄂尔多斯市中心医院 专科区域协作中心成功签约.
+SPACED_TITLE_PAIR_RE = regex.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]+)?[^\s，,。；;：:！？!?、]{{10,30}}([ \u3000])"
+                                     rf"(?=\d|{SUBTITLE_OPENERS})[^\s，,。；;：:！？!?、]{{10,30}}[ \t]*$")
 TITLE_PAIR_RE = regex.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:！？!?、]{{8,30}}?)(?:{SUBTITLE_OPENERS})"
                               rf"[^\s，,。；;：:！？!?、]{{6,30}}[ \t]*$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
@@ -112,7 +118,11 @@ def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Find
         add(i, _same_line(doc, doc.lines[i], settings))
     for m in TITLE_PAIR_RE.finditer(doc.text):
         i = doc.line_of(m.start())
-        add(i, _title_pair(doc, i, m, settings))
+        add(i, _title_pair(doc, i, m.end(1), m.end(1)))
+    if " " in doc.text or "\u3000" in doc.text:
+        for m in SPACED_TITLE_PAIR_RE.finditer(doc.text):
+            i = doc.line_of(m.start())
+            add(i, _title_pair(doc, i, m.start(1), m.end(1)))
     # the two shapes below need blank lines between paragraphs: doc.blank_separated reads every
     # line, so it is asked last, about a headline found
     for block in doc.blocks:
@@ -177,21 +187,39 @@ def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Findin
                    f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
 
 
-def _title_pair(doc: Document, i: int, m, settings: Settings) -> Optional[Finding]:
-    """A headline and its subtitle on one line without a space, over the article's byline or
-    dateline (东滨科学城新型研发机构达到46家去年实现技术合同成交额38.7亿元 / □本报记者…)."""
+def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Finding]:
+    """A headline and its subtitle on one line over the article's byline or dateline, without a
+    space (东滨科学城新型研发机构达到46家去年实现技术合同成交额38.7亿元 / □本报记者…) or with one
+    between two long titles (乡村诗会在桃花坪村举行 40余位农民诗人同台吟诵). `cut`..`gap_end`: the
+    offsets where the line is cut (the space, if any)."""
     line, nxt = doc.lines[i], next((l for l in doc.lines[i + 1:i + 3] if not l.blank), None)
     t = line.text.strip()
-    at = m.end(1) - line.start
+    at, spaced = cut - line.start, gap_end > cut
     if nxt is None or not opens_article(nxt.text) or role(t) != "heading" or \
-            straddling_word(line.text[:at], line.text[at:]) or any(c in t.lstrip("# ") for c in " \u3000"):
+            straddling_word(line.text[:at], line.text[gap_end - line.start:]) or \
+            (not spaced and any(c in t.lstrip("# ") for c in " \u3000")):
         return None
-    cut = line.start + at
-    fix = Fix((Edit(cut, cut, doc.paragraph_separator),), "put the subtitle on a line of its own", safe=True)
+    if spaced and not _subtitle_of_article_below(doc, i, line.text[gap_end - line.start:]):
+        return None      # two headlines of two articles: headline_moves moves the second
+    fix = Fix((Edit(cut, gap_end, doc.paragraph_separator),), "put the subtitle on a line of its own", safe=True)
     return Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
                    f"headline “{line.text[:at].strip()[:20]}” and its subtitle “{line.text[at:].strip()[:12]}” share one line",
-                   "a long headline line over its byline holds a second title opening on the scope or time of "
-                   "its figures, and no word spans the cut", 0.8, fix)
+                   ("a long headline line over its byline holds two long titles set apart by a space" if spaced else
+                    "a long headline line over its byline holds a second title opening on the scope or time of "
+                    "its figures, and no word spans the cut"), 0.8, fix)
+
+
+SUBTITLE_SHARE = 0.3   # of a subtitle's character bigrams found in the article's first lines
+
+
+def _subtitle_of_article_below(doc: Document, i: int, second: str) -> bool:
+    below = ""
+    for l in doc.lines[i + 1:i + 12]:         # the article's first paragraph (its byline, its lead)
+        if l.blank and len(below) > 40:
+            break
+        below += l.text
+    grams = bigrams(second)
+    return bool(grams) and share(grams, below) >= SUBTITLE_SHARE
 
 
 def _headline_above_lead(doc: Document, a: Line, b: Line, settings: Settings) -> Optional[Finding]:

@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 import regex
 
 from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headline
-from ..document import Document
+from ..document import Block, Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
 from ..roles import COLUMN_NAME_RE, MD_HEADING_RE, opens_article, role
@@ -36,6 +36,7 @@ WINDOW = 150          # displaced headlines stay on their page: look this many p
 
 
 def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
+    paras = _page_end_lines_apart(paras, settings)
     heads = [i for i, h in enumerate(paras)
              if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
@@ -118,6 +119,24 @@ def _table_row(paras: list[Paragraph], i: int) -> bool:
             and bool(INNER_GAP_RE.search(t)) and not MD_HEADING_RE.match(t) \
             and han_ratio(t) >= 0.3 if t else False     # (Latin headlines have spaces between words)
     return gapped(i) and (gapped(i - 1) or gapped(i + 1))
+
+
+PAGE_END_BLOCK_MAX = 3   # lines of a headline block at the page's end, each its own headline
+
+
+def _page_end_lines_apart(paras: list[Paragraph], settings: Settings) -> list[Paragraph]:
+    """The page's last paragraph, when it is two or three headline lines in one block with no
+    article below them (老街“焕新”激活夜间消费 / 职校“订单班”学生未毕业先就业 / 区法院…), is judged
+    line by line: each may belong to another article above (a title and its subtitle still go
+    to one article together)."""
+    last = paras[-1] if paras else None
+    if last is None or len(last.blocks) != 1 or not 2 <= len(last.blocks[0].lines) <= PAGE_END_BLOCK_MAX:
+        return paras
+    b = last.blocks[0]
+    lines = [Paragraph((Block(b.index, (l,)),), l.text.strip()) for l in b.lines]
+    if not all(is_headline(p, settings) for p in lines):
+        return paras
+    return paras[:-1] + lines
 
 
 def _with_column_names(paras: list[Paragraph], moves, heads: set[int]):
@@ -252,16 +271,27 @@ def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[
         top -= 1
     at = paras[top].start
     texts, edits = [], []
+    # lines of one block (a title and its subtitle at the page's end) move as the block they are
+    units: list[list[int]] = []
+    for i, _, _, _ in group:
+        if units and units[-1][-1] == i - 1 and paras[i].blocks[0].index == paras[i - 1].blocks[0].index:
+            units[-1].append(i)
+        else:
+            units.append([i])
     # kickers (short: 东胜区侨办, 领导干部上讲台) stand above the headline they go with
-    for i, _, _, _ in sorted(group, key=lambda m: len(strip_ws(paras[m[0]].text)) > KICKER_MAX):
-        h = paras[i]
-        texts.append(doc.text[h.start:h.end])
-        edits.append(Edit(paras[i - 1].end, h.end, "") if i > 0 else Edit(h.start, paras[1].start, ""))
+    for unit in sorted(units, key=lambda u: sum(len(strip_ws(paras[i].text)) for i in u) > KICKER_MAX):
+        h0, h1 = paras[unit[0]], paras[unit[-1]]
+        texts.append(doc.text[h0.start:h1.end])
+        i = unit[0]
+        edits.append(Edit(paras[i - 1].end, h1.end, "") if i > 0 else Edit(h0.start, paras[unit[-1] + 1].start, ""))
     edits = _merge_deletions(edits)
     edits.append(Edit(at, at, sep.join(texts) + sep))
     fix = Fix(tuple(sorted(edits, key=lambda e: e.start)),
               f"move {len(group)} headline(s) to line {paras[top].first_line + 1}, the top of their article", safe=False)
+    firsts = {u[0] for u in units}      # (a subtitle moving with its title is reported with it)
     for n, (i, best, score, runner) in enumerate(group):
+        if i not in firsts:
+            continue
         h = paras[i]
         line = h.first_line + 1
         a = arts[best][0]
