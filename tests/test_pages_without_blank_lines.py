@@ -1,5 +1,7 @@
 """Pages that set paragraphs apart by single line breaks: their paragraphs are the runs of lines
 broken-wrap joins, so truncation and displaced headlines see them one by one."""
+import os
+
 from repair import Document, check, fix_text
 from repair.paragraphs import paragraphs
 
@@ -165,3 +167,19 @@ def test_unsafe_fixing_keeps_the_paragraphs_of_a_page_without_blank_lines_apart(
     fixed = fix_text(text, unsafe=True).text
     assert "增长3.9%；" in fixed and fixed == fix_text(fixed, unsafe=True).text
     assert "势头良好。\n前三季度" in fix_text(text).text
+
+
+F4 = open(os.path.join(os.path.dirname(__file__), "..", "fixtures", "pages", "zh_f4.txt"), encoding="utf-8").read()
+
+
+def test_a_short_column_line_stopping_on_a_comma_goes_on_into_a_conjunction():
+    # zh_f4 (scored blind): …从主要指标看，全 / 县经济运行总体平稳、稳中有进， / 但部分中小企业…
+    assert "稳中有进，但部分中小企业" in fix_text(F4).text
+    assert ("end", 15) not in found(F4, "truncated-sentence")
+
+
+def test_the_text_after_a_headline_between_lines_is_no_truncated_start_nor_the_headline_displaced():
+    # zh_f4: …全办好了，省 / 县医院“一站式”服务中心启用 / 了不少力气。”…
+    assert ("inside-paragraph", 32) in found(F4, "fused-headline")
+    assert ("displaced", 32) not in found(F4, "fused-headline")
+    assert ("start", 33) not in found(F4, "truncated-sentence")

@@ -228,6 +228,8 @@ _FULL_SENTENCE_GOES_ON_IN_BLOCK = Verdict(True, 0.85, "the line fills the column
 _SHORT_SENTENCE_ENDS = Verdict(False, 0.8, "a short line ending a sentence ends the paragraph", split=True)
 _SIGNED_OFF = Verdict(False, 0.85, "a line ending on the article's signature ends the paragraph", split=True)
 _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lead paragraph")
+# a line opening on a conjunction goes on with the clause before it (…稳中有进， / 但部分中小企业…)
+CLAUSE_GOES_ON_RE = regex.compile(r"^(?:但|而|并|且|却|从而|进而|以及|同时)")
 _CLAUSE_GOES_ON = Verdict(True, 0.8, "a short line inside a column stops on a comma: the sentence goes on "
                                      "below it (a column break)")
 _LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
@@ -292,7 +294,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
     if full:
         return _full_line_goes_on(lay.column, same_block)
     # …引进和培育新型研发 / 机构46家， / 集聚各类研发人员…: no paragraph of a column ends on a comma
-    if same_block and lt[-1:] in "，,、" and not OPENER_RE.match(nt) and not is_heading_like(nt):
+    if same_block and lt[-1:] in "，,、" and not OPENER_RE.match(nt) and \
+            (not is_heading_like(nt) or CLAUSE_GOES_ON_RE.match(nt)):
         return _CLAUSE_GOES_ON
     # a Chinese dateline or reporters' line runs on into the lead (本报讯 记者…); "By JANE DOE" stays apart
     if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5)) \

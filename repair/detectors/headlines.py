@@ -41,7 +41,9 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     dropped = dropped_in(doc, settings)
     yield from dropped.values()
     yield from _dropped_between_lines(doc, paras)
-    interrupted = set(dropped)
+    between = headlines_between_lines(doc)
+    # (a headline between two lines of a column is moved out by _dropped_between_lines)
+    interrupted = set(dropped) | {k for k, p in enumerate(paras) if p.first_line in between}
     yield from run_together(doc, paras, settings)
     yield from displaced(doc, paras, set(interrupted), settings)
 

@@ -96,7 +96,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                           f"paragraph stops mid-sentence at “{last.text.rstrip()[-10:]}”",
                           f"no sentence-final punctuation and {where}; the lost words cannot be restored",
                           conf, None)
-    after_headline = {i + 1 for i in dropped_in(doc, settings)}
+    after_headline = {i + 1 for i in dropped_in(doc, settings)} | \
+        {i for i, p in enumerate(paras) if p.first_line - 1 in between}
     for i, p in enumerate(paras):
         reason = None if i in used_fragments or i in after_headline else _orphan_start(p)
         if not reason:
