@@ -189,8 +189,11 @@ def _verse_runs(blocks) -> set[int]:
 def _headline_over_article(nonblank: list[Line], stripped: list[str], k: int) -> bool:
     """Is nonblank line k (heading-like) a headline with its article's byline or dateline right
     below it? (A cut paragraph's last line, 传承, stands apart from the byline by a blank line.)"""
-    return k + 1 < len(nonblank) and nonblank[k + 1].index == nonblank[k].index + 1 and \
-        len(strip_ws(stripped[k])) >= DROPPED_HEADLINE_MIN and opens_article(stripped[k + 1])
+    t = stripped[k]
+    # (cheap tests first: this is asked of most lines, and most hold a comma or a full stop)
+    return "，" not in t and "。" not in t and k + 1 < len(nonblank) and \
+        nonblank[k + 1].index == nonblank[k].index + 1 and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN \
+        and opens_article(stripped[k + 1])
 
 
 def _verse_lines(nonblank: list[Line], layout: list[LineLayout]) -> set[int]:
@@ -486,8 +489,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
                 continue
         if wrapped and not same_block and len(bl.lines) == 1 and is_heading_like(lt):
             continue          # a lone headline line is not a column cut short
-        if is_heading_like(nt) and (lt.endswith("\ufffd") and not same_block or
-                                    _headline_over_article(nonblank, stripped, k + 1)):
+        if (lt.endswith("\ufffd") and not same_block or _headline_over_article(nonblank, stripped, k + 1)) \
+                and is_heading_like(nt):
             # nor does a column go on into the next article's headline (…助餐等 / 南浦渔歌入选省级
             # 非遗名录 / □本报记者…), nor into a title after a cut marked by a broken character
             continue

@@ -52,9 +52,9 @@ SUBTITLE_OPENERS = "今年|去年|明年|全年|上半年|前三季度|全县|�
 # With a space: two titles of ten characters or more, the second opening on a figure or its
 # scope (乡村诗会在桃花坪村举行 40余位农民诗人同台吟诵). 非遗进校园 传承有新人 is one headline in two
 # halves, and so is 北京大学人民医院·鄂尔多斯市中心医院 专科区域协作中心成功签约.
-SPACED_TITLE_PAIR_RE = regex.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]+)?[^\s，,。；;：:！？!?、]{{10,30}}([ \u3000])"
+SPACED_TITLE_PAIR_RE = regex.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]+)?[^\s，,。；;：:！？!?、]{{10,30}}([ \u3000])"
                                      rf"(?=\d|{SUBTITLE_OPENERS})[^\s，,。；;：:！？!?、]{{10,30}}[ \t]*$")
-TITLE_PAIR_RE = regex.compile(rf"(?m)^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:！？!?、]{{8,30}}?)(?:{SUBTITLE_OPENERS})"
+TITLE_PAIR_RE = regex.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:！？!?、]{{8,30}}?)(?:{SUBTITLE_OPENERS})"
                               rf"[^\s，,。；;：:！？!?、]{{6,30}}[ \t]*$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
 BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
@@ -116,13 +116,14 @@ def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Find
 
     for i in _same_line_candidates(doc):
         add(i, _same_line(doc, doc.lines[i], settings))
-    for m in TITLE_PAIR_RE.finditer(doc.text):
-        i = doc.line_of(m.start())
-        add(i, _title_pair(doc, i, m.end(1), m.end(1)))
-    if " " in doc.text or "\u3000" in doc.text:
-        for m in SPACED_TITLE_PAIR_RE.finditer(doc.text):
-            i = doc.line_of(m.start())
-            add(i, _title_pair(doc, i, m.start(1), m.end(1)))
+    for i in _title_pair_candidates(doc):
+        line = doc.lines[i]
+        m = TITLE_PAIR_RE.match(line.text)
+        if m:
+            add(i, _title_pair(doc, i, line.start + m.end(1), line.start + m.end(1)))
+        m = SPACED_TITLE_PAIR_RE.match(line.text) if m is None else None
+        if m:
+            add(i, _title_pair(doc, i, line.start + m.start(1), line.start + m.end(1)))
     # the two shapes below need blank lines between paragraphs: doc.blank_separated reads every
     # line, so it is asked last, about a headline found
     for block in doc.blocks:
@@ -185,6 +186,14 @@ def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Findin
               "put the headline on its own line", safe=True)
     return Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
                    f"headline “{head[:20]}” runs into the text after it", why, 0.85, fix)
+
+
+def _title_pair_candidates(doc: Document) -> list[int]:
+    """Lines a title pair can stand on: 16-64 characters without a comma or a full stop, with a
+    line below (cheap substring tests; the patterns run on these only)."""
+    stripped = doc.stripped
+    return [i for i, t in enumerate(stripped[:-1]) if 16 <= len(t) <= 64 and "，" not in t and "。" not in t
+            and "," not in t]
 
 
 def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Finding]:
