@@ -29,10 +29,10 @@ SHORT_OPENERS = frozenset("近日 目前 同时 此外 其中 为此 对此 据�
                           "二是 三是 四是 五是 截至 据了 当天 当日 次日 今天 昨天 明年 全年 上午 下午 晚上 早上 同期 "
                           "总之 可见 例如 比如 尤其 特别 特别是 不过 而且 并且 于是 接着 后来 起初 最初 从此 "
                           "如此 这样 那么 此次 本次 该局 该市 该县 该区 该旗 我市 全市 全区".split())
-# Adverbs and auxiliaries that follow their subject (…苏玉兰每周都 / 会准时来到学校…): a
-# paragraph opening on one alone, in no word (会议, 还有, 也许, 能否), has lost its beginning. On
-# 2,000 paragraphs of the clean gold and made pages none opens so; 就, 又, 要, 将 do open sentences.
-AFTER_SUBJECT = frozenset("会都也还却便才能仍")
+# An auxiliary or adverb that follows its subject (…苏玉兰每周都 / 会准时来到学校…): a paragraph
+# opening on one alone, in no word (会议, 会上), has lost its beginning. Only 会 and 却: 也有…,
+# 仍需…, 还需…, 都说…, 便民…, 才过去… open news paragraphs (a review found them), as do 就, 又, 要, 将.
+AFTER_SUBJECT = frozenset("会却")
 MEETING_WORDS = frozenset("会前 会后 会上 会中".split())      # (rare in the word list, common in news)
 FIRST_CLAUSE_RE = regex.compile(r"^([^，,、；;：:。！？!?“”]{1,2})[，,、]")
 PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))

@@ -144,14 +144,15 @@ def opens_article(text: str) -> bool:
     return is_lead(t) or (len(t) <= 40 and bool(BYLINE_RE.match(t)) and role(t) == "byline")
 
 
-# Roles after which a text never continues on the next line.
-# A column name (kicker) by the words newspapers name their columns with (文化视点, 基层治理新观察,
-# 优化营商环境进行时, 聚焦乡村振兴, 文化周末)
-COLUMN_WORDS = "视点|观察|新观察|进行时|聚焦|关注|速递|快讯|简讯|一线|现场|直击|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌|周末|访谈|专访|说法"
-COLUMN_NAME = rf"(?:\p{{Han}}{{0,8}}(?:{COLUMN_WORDS})|(?:聚焦|关注|直击)\p{{Han}}{{0,6}})"
+# A column name (kicker) by the nouns newspapers name their columns with (文化视点, 基层治理新观察,
+# 优化营商环境进行时, 局长访谈). Not 一线, 现场, 周末, nor 聚焦…/关注…: ordinary headline words
+# (坚守防汛一线 守护万家平安, 聚焦主责主业 推动高质量发展 are one headline each).
+COLUMN_WORDS = "视点|观察|新观察|进行时|关注|速递|快讯|简讯|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌|访谈|专访|说法"
+COLUMN_NAME = rf"(?:\p{{Han}}{{0,7}}(?:{COLUMN_WORDS}))"
 COLUMN_NAME_RE = regex.compile(rf"^\s*(?:#{{1,6}}\s+)?{COLUMN_NAME}\s*$")
 
 
+# Roles after which a text never continues on the next line.
 CLOSED_ROLES = frozenset({"heading", "byline", "credit", "signature", "continued", "contact", "table", "names", "list"})
 # Roles that start something new: a line of these never continues the text before it.
 OPENING_ROLES = frozenset({"heading", "byline", "credit", "signature", "lead", "continued", "list", "contact", "table", "names"})

@@ -90,7 +90,7 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
     if la.isdigit() and fb.isdigit():
         # a figure cut in two in Chinese text (…收入分别达到486 / 50元) is one figure again
         before = a.rstrip("0123456789.,")[-1:]
-        if before and not before.isascii():
+        if before and is_han(before):
             return 0, ""
     return 0, " "
 

@@ -73,7 +73,7 @@ def test_a_headline_after_a_closing_quote_leaves_the_quote_with_its_sentence():
 
 def test_a_chinese_line_run_into_an_english_word_is_no_headline():
     text = ("锡林郭勒盟还为符合申请条件人员发放Groundwater pumping, which farmers have relied on, "
-            "is now limited under a state law, and several agencies warned growers to expect cuts.\n")
+            "is now limited under a state law，and several agencies warned growers to expect cuts。\n")
     assert found(text, "fused-headline") == []
     fixed = fix_text(text).text
     assert fix_text(fixed).text == fixed

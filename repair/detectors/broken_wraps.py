@@ -298,8 +298,10 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
         return _full_line_goes_on(lay.column, same_block)
     # …引进和培育新型研发 / 机构46家， / 集聚各类研发人员…: no paragraph of a column ends on a comma
     if same_block and lt[-1:] in "，,、" and not OPENER_RE.match(nt) and \
-            (not is_heading_like(nt) or CLAUSE_GOES_ON_RE.match(nt)):
-        return _CLAUSE_GOES_ON
+            (not is_heading_like(nt) or CLAUSE_GOES_ON_RE.match(nt)) and \
+            not (len(nt) <= VERSE_LINE_MAX and len(lt) <= VERSE_LINE_MAX and VERSE_END_RE.search(nt) and
+                 abs(len(nt) - len(lt)) <= 2):
+        return _CLAUSE_GOES_ON     # (春回大地千山秀， / 日照神州万木荣。 is a couplet: lines of one length)
     # a Chinese dateline or reporters' line runs on into the lead (本报讯 记者…); "By JANE DOE" stays apart
     if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5)) \
             and not is_heading_like(nt):

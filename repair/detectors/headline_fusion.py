@@ -205,6 +205,7 @@ def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Findi
     t = line.text.strip()
     at, spaced = cut - line.start, gap_end > cut
     if nxt is None or not opens_article(nxt.text) or role(t) != "heading" or \
+            OBJECT_TAKER_END_RE.search(line.text[:at].rstrip()) or \
             straddling_word(line.text[:at], line.text[gap_end - line.start:]) or \
             (not spaced and any(c in t.lstrip("# ") for c in " \u3000")):
         return None
@@ -218,6 +219,9 @@ def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Findi
                     "its figures, and no word spans the cut"), 0.8, fix)
 
 
+# …全力保障 / 全县群众饮水安全, …突破 / 3000公里…: the second half is the object, not a subtitle
+OBJECT_TAKER_END_RE = regex.compile(r"(?:惠及|保障|覆盖|面向|服务|带动|辐射|助力|推动|促进|支持|引领|打造|实现|突破|达到|"
+                                    r"超过|增长|增加|提升|完成|建成|新建|投入|投资|在|为|到|至|让|使|向|对|和|与|及|于|从|给)$")
 SUBTITLE_SHARE = 0.3   # of a subtitle's character bigrams found in the article's first lines
 
 
@@ -281,7 +285,7 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
                 return len(text[:at].rstrip()), gap_end, head, \
                     "a short line without sentence punctuation runs into a dateline"
     m = KICKER_FUSED_RE.match(text) if (" " in text[1:14] or "\u3000" in text[1:14]) else None
-    if m and is_heading_like(text) and len(strip_ws(m.group(2))) >= settings.headline_min_chars:
+    if m and is_heading_like(text) and len(strip_ws(m.group(2))) >= max(settings.headline_min_chars, len(strip_ws(m.group(1)))):
         return m.end(1), m.start(2), m.group(1).strip(), "a column name and the headline after it share one line"
     m = SPACE_FUSED_RE.match(text) if (" " in text[1:42] or "\u3000" in text[1:42]) else None
     # a space before a figure is OCR's (“今年我种了 4个棚…"), and a headline closes its quotes

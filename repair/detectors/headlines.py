@@ -23,7 +23,6 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLAUSE_END_CHARS, CLOSED_ROLES, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
-from ..layout import analyse
 from ..textutil import ends_sentence, seam_joiner, strip_ws
 from .broken_wraps import headlines_between_lines
 from .duplicates import deleted_blocks
@@ -164,7 +163,6 @@ def _next_article(paras: list[Paragraph], i: int, grams: set[str]) -> Optional[i
 def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Finding]:
     """A headline dropped between two wrapped lines of one block (a page without blank lines):
     it moves to the top of its article and the lines around it are rejoined."""
-    layout = analyse(doc)
     sep = doc.paragraph_separator
     firsts = [p.first_line for p in paras]
     found = headlines_between_lines(doc)
