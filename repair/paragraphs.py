@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from .document import Block, Document
-from .detectors.broken_wraps import joined_lines
+from .detectors.broken_wraps import copy_continuations, joined_lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +40,7 @@ def paragraphs(doc: Document) -> list[Paragraph]:
     joined = joined_lines(doc)
     out: list[list[Block]] = []
     pieces = doc.blocks if doc.blank_separated else \
-        _pieces(doc.blocks, joined | {i + 1 for i in doc.memo.get("copy-lines-after-first", ())})
+        _pieces(doc.blocks, joined | {i + 1 for i in copy_continuations(doc)})
     for b in pieces:
         if out and (b.first + 1) in joined:
             out[-1].append(b)

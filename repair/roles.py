@@ -154,5 +154,12 @@ COLUMN_NAME_RE = regex.compile(rf"^\s*(?:#{{1,6}}\s+)?{COLUMN_NAME}\s*$")
 
 # Roles after which a text never continues on the next line.
 CLOSED_ROLES = frozenset({"heading", "byline", "credit", "signature", "continued", "contact", "table", "names", "list"})
+def closed_by_role(last_line: str, wrapped_on: bool) -> bool:
+    """Does a paragraph's last line close it by its role (a credit, a contact line)? Not a line
+    the column wraps onto (…进一步拓宽非遗 / 传承, …背起装着国徽、法): it reads like a headline or
+    a name by chance."""
+    return not wrapped_on and role(last_line) in CLOSED_ROLES
+
+
 # Roles that start something new: a line of these never continues the text before it.
 OPENING_ROLES = frozenset({"heading", "byline", "credit", "signature", "lead", "continued", "list", "contact", "table", "names"})

@@ -375,7 +375,7 @@ def short_wrapped_lines(doc: Document, layout: list[LineLayout]) -> list[bool]:
     """may_be_dropped_headline of every line, listed once per page: broken-wrap and fused-headline
     ask it of most lines."""
     if "short-wrapped" not in doc.memo:
-        doc.memo["short-wrapped"] = [c > 0 and w <= DROPPED_HEADLINE_WIDTH * c for w, c in layout]
+        doc.memo["short-wrapped"] = list(map(may_be_dropped_headline, layout))
     return doc.memo["short-wrapped"]
 
 
@@ -422,6 +422,23 @@ def detect(doc: Document, settings=None) -> Iterator[Finding]:
     return iter(doc.memo["broken-wrap"])
 
 
+def _safe_copies(doc: Document, settings: Settings) -> list[Finding]:
+    """The duplicate copies (whole paragraphs) that duplicate-paragraph deletes as a safe fix."""
+    return [f for f in duplicates.block_copies(doc, settings) if f.variant is None and f.safe]
+
+
+def _inner_copies(doc: Document, dups: list[Finding]) -> list[Finding]:
+    """Those of `dups` that start inside a block (lines printed again within it)."""
+    firsts = {b.first for b in doc.blocks}
+    return [f for f in dups if f.line - 1 not in firsts]
+
+
+def copy_continuations(doc: Document, settings: Settings = Settings()) -> set[int]:
+    """0-based lines of a copy inside a block after its first line: they go with it (broken-wrap
+    joins none of them, paragraphs() keeps the copy in one piece)."""
+    return {i for f in _inner_copies(doc, _safe_copies(doc, settings)) for i in range(f.line, f.end_line)}
+
+
 def joined_lines(doc: Document) -> set[int]:
     """1-based lines that broken-wrap joins onto the text before them (shared with other detectors)."""
     return {f.line for f in detect(doc) if f.variant is None}
@@ -431,13 +448,10 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     layout = analyse(doc)
     # a copy that duplicate-paragraph deletes (a safe fix) is joined to nothing (…改为“并 is a copy
     # cut short). The copy is then found whatever --select/--ignore say: the join is left undone
-    dups = [f for f in duplicates.block_copies(doc, settings) if f.variant is None and f.safe]
+    dups = _safe_copies(doc, settings)
     copies = {f.line - 1 for f in dups}
     # and no line of a copy inside a block is joined (its lines go as they are)
-    firsts = {b.first for b in doc.blocks}
-    copy_lines = {i for f in dups if f.line - 1 not in firsts for i in range(f.line - 1, f.end_line)}
-    # (paragraphs() keeps such a copy in one piece)
-    doc.memo["copy-lines-after-first"] = {i for f in dups if f.line - 1 not in firsts for i in range(f.line, f.end_line)}
+    copy_lines = {i for f in _inner_copies(doc, dups) for i in range(f.line - 1, f.end_line)}
     block_of: list = [None] * len(doc.lines)
     for b in doc.blocks:
         for l in b.lines:
@@ -451,7 +465,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     stripped = [t for t in doc.stripped if t]
     ends = [e for e, t in zip(doc.sentence_ends, doc.stripped) if t]   # the loop and judge_wrapped both ask
     plain = [_plain(t) for t in stripped]
-    short = short_wrapped_lines(doc, layout)
+    between = headlines_between_lines(doc)        # (asked of most lines: listed once per page)
     verse_lines = _verse_lines(nonblank, layout)
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
@@ -477,8 +491,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
         lay_n = layout[N.index]
-        if same_block and wrapped and not lt_ends and short[N.index] and \
-                headline_between_lines(doc, layout, bl, N.index):
+        if same_block and wrapped and not lt_ends and N.index in between:
             continue          # fused-headline moves it out and rejoins the lines around it
         if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue

@@ -20,11 +20,11 @@ from ..document import Document
 from ..model import Edit, Finding, Fix
 from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import CLAUSE_END_CHARS, CLOSED_ROLES, opens_article, role
+from ..roles import CLAUSE_END_CHARS, closed_by_role, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, seam_joiner, strip_ws
-from .broken_wraps import headlines_between_lines
+from .broken_wraps import headlines_between_lines, joined_lines
 from .duplicates import deleted_blocks
 from .headline_fusion import run_together
 from .headline_moves import displaced
@@ -53,25 +53,27 @@ def dropped_in(doc: Document, settings: Settings = Settings()) -> dict[int, Find
     """Headlines dropped inside a paragraph, by paragraph index (shared with truncation)."""
     if "dropped-headlines" not in doc.memo:
         paras = paragraphs(doc)
+        copies = deleted_blocks(doc, settings)
         found = {}
         for i in range(1, len(paras) - 1):
             if paras[i].blocks[0] is not doc.blocks[paras[i].blocks[0].index]:
                 continue    # a line inside a block: _dropped_between_lines' case
-            f = _dropped_in(doc, paras, i, settings)
+            f = _dropped_in(doc, paras, i, settings, copies)
             if f:
                 found[i] = f
         doc.memo["dropped-headlines"] = found
     return doc.memo["dropped-headlines"]
 
 
-def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Settings) -> Optional[Finding]:
+def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Settings,
+                copies: set[int]) -> Optional[Finding]:
     prev, head, nxt = paras[i - 1], paras[i], paras[i + 1]
-    if not is_headline(head, settings) or len(head.blocks) != 1 or prev.first_line in deleted_blocks(doc, settings) \
+    if not is_headline(head, settings) or len(head.blocks) != 1 or prev.first_line in copies \
             or len(strip_ws(head.text)) > settings.headline_max_chars:
         return None     # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line)
     tail = prev.blocks[-1].lines[-1].text.rstrip()
     if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25 \
-            or _closed(tail, prev) or tail.endswith("\ufffd"):
+            or closed_by_role(tail, prev.last_line + 1 in joined_lines(doc)) or tail.endswith("\ufffd"):
         return None     # a contact line or a credit is complete as it stands; a broken character marks a cut
     if role(nxt.text) != "body" or OPENER_RE.match(nxt.text) or len(strip_ws(nxt.text)) < 10:
         return None
@@ -122,13 +124,6 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     fix = Fix(tuple(edits), f"move the headline {where} and rejoin the sentence", safe=conf >= 0.85)
     return Finding(KIND, "inside-paragraph", head.start, head.end, line, line,
                    f"headline “{head.text.strip()[:20]}” splits a sentence", why, conf, fix)
-
-
-def _closed(tail: str, prev: Paragraph) -> bool:
-    """Does the paragraph's last line close it (a contact line, a credit)? The last line of a
-    wrapped paragraph (…背起装着国徽、法) may read like a headline by chance: that one does not."""
-    r = role(tail)
-    return r in CLOSED_ROLES and not (r == "heading" and len(prev.blocks[-1].lines) > 1)
 
 
 def _article_text(paras: list[Paragraph], top: Optional[int], i: int) -> str:

@@ -22,7 +22,7 @@ from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
 from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import CLOSED_ROLES, CREDIT_RE, MD_HEADING_RE, role
+from ..roles import CREDIT_RE, MD_HEADING_RE, closed_by_role, role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws, visible_at_most
@@ -51,13 +51,7 @@ def _cut(p: Paragraph, joined: set[int]) -> bool:
     return (not ends_sentence(last) and not last.rstrip().endswith(REPLACEMENT_CHAR)
             and not INTRODUCES_RE.search(last) and not CREDIT_RE.search(last)
             and len(strip_ws(p.text)) >= MIN_CUT_CHARS
-            and role(p.text) in ("body", "lead") and not _closed_by_role(last, line.index + 1 in joined))
-
-
-def _closed_by_role(last: str, wrapped_on: bool) -> bool:
-    """Does the last line close its paragraph by its role (a credit, a contact line)? Not a line
-    that the column wraps onto (…进一步拓宽非遗 / 传承): it reads like a headline or a name by chance."""
-    return not wrapped_on and role(last) in CLOSED_ROLES
+            and role(p.text) in ("body", "lead") and not closed_by_role(last, line.index + 1 in joined))
 
 
 def _orphan_start(p: Paragraph) -> Optional[str]:
