@@ -111,6 +111,15 @@ def _is_hyphen_drop(text: str, e: Edit) -> bool:
     return strip_ws(old) == "-" and not strip_ws(e.replacement) and e.start > 0 and text[e.start - 1].isalpha()
 
 
+def _copies_cover(text: str, e: Edit, records) -> bool:
+    """Do the delete records account for every non-space character the edit removes?"""
+    covered = [False] * (e.end - e.start)
+    for d0, d1, _, _ in records:
+        for k in range(max(d0, e.start), min(d1, e.end)):
+            covered[k - e.start] = True
+    return all(c or text[e.start + k].isspace() for k, c in enumerate(covered))
+
+
 def verify(text: str, fixes: Sequence[Fix], result: str) -> None:
     """Raise TextLossError unless `result` differs from `text` only as the rules above allow."""
     allowed_loss: Counter = Counter()
@@ -130,12 +139,14 @@ def verify(text: str, fixes: Sequence[Fix], result: str) -> None:
             if _is_hyphen_drop(text, e):
                 allowed_loss["-"] += 1
                 continue
-            dup = [d for d in fix.deletes if d[0] <= e.start and e.end <= d[1]]
-            if old and not new and dup:
-                d0, d1, k0, k1 = dup[0]
-                kept = strip_ws(text[k0:k1])
-                if fuzz.ratio(old, kept) < DUPLICATE_MIN_SIMILARITY and fuzz.partial_ratio(old, kept) < 90:
-                    raise TextLossError(f"deleted text at {e.start} is not a copy of the text kept at {k0}")
+            # the delete records inside this edit (adjacent copies go in one edit), or the one holding it
+            dup = [d for d in fix.deletes if d[0] <= e.start and e.end <= d[1]] or \
+                [d for d in fix.deletes if e.start <= d[0] and d[1] <= e.end]
+            if old and not new and dup and _copies_cover(text, e, dup):
+                for d0, d1, k0, k1 in dup:
+                    copy, kept = strip_ws(text[max(d0, e.start):min(d1, e.end)]), strip_ws(text[k0:k1])
+                    if fuzz.ratio(copy, kept) < DUPLICATE_MIN_SIMILARITY and fuzz.partial_ratio(copy, kept) < 90:
+                        raise TextLossError(f"deleted text at {max(d0, e.start)} is not a copy of the text kept at {k0}")
                 allowed_loss.update(old)
                 continue
             removed_moves += old

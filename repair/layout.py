@@ -16,6 +16,10 @@ from .textutil import display_width
 WINDOW = 10          # lines each side used to estimate the local column width
 MIN_WRAP_WIDTH = 20  # cells; narrower "columns" are poems, lists or captions, never wrapped prose
 MAX_WRAP_WIDTH = 200  # cells; wider lines are one-line paragraphs, not a column
+# Chinese columns are narrow: newspapers set 10-30 characters a line, a full-width PDF page about
+# 45. One-line paragraphs of 50+ characters can crowd into one band of widths (a page without
+# blank lines, after a round of fixes): no column.
+MAX_CJK_WRAP_WIDTH = 100
 FULL_TOLERANCE = 5   # cells a full line may fall short of the column width (punctuation hangs, digits)
 OVER_WIDE = 1.5   # a column line may run a little wide (digits, a hanging mark), not half again
 INDENT_ALLOWANCE = 4  # cells a paragraph's first line loses to the (dropped) indent
@@ -64,9 +68,12 @@ def analyse(doc: Document) -> list[LineLayout]:
         pending.append(block)
     _fill_blocks(pending, widths, cols, nonblank)
     ends = doc.sentence_ends
+    stripped = doc.stripped
     for i in nonblank:
         if cols[i] and ends[i] and widths[i] > OVER_WIDE * cols[i]:
             cols[i] = 0       # a finished line far wider than the block's column is a paragraph of its own
+        elif cols[i] > MAX_CJK_WRAP_WIDTH and widths[i] >= 1.6 * len(stripped[i]):
+            cols[i] = 0       # (a Chinese line: two cells a character)
     # (tuple.__new__: without the Python-level NamedTuple constructor, one per line)
     doc.memo["layout"] = result = list(map(tuple.__new__, repeat(LineLayout), zip(widths, cols)))
     return result

@@ -28,6 +28,7 @@ from ..model import Edit, Finding, Fix
 from . import duplicates
 from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, opens_article,
                      is_heading_like, role, table_rows)
+from ..openings import figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
 from ..settings import Settings
 from ..textutil import SIGNOFF_RE, ends_sentence, han_ratio, seam_joiner, strip_ws
@@ -61,6 +62,7 @@ class Verdict:
     confidence: float
     why: str
     split: bool = False     # a paragraph end inside a block of a blank-separated document
+    bare: bool = False      # a join on no evidence but the missing full stop (no word, figure or comma)
 
 
 # one pass each instead of five or six: these run on every line of a hard-wrapped page
@@ -362,7 +364,10 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
         why.append("though the next paragraph opens like a new one")
     if len(strip_ws(nt)) < 8 and not ends_sentence(nt):
         conf -= 0.2
-    return Verdict(True, min(conf, 0.97), "; ".join(why)) if conf >= 0.5 else None
+    # (a rarer word across the seam still speaks for it: 有序成 / 型 forms 成型)
+    bare = len(why) == 1 and not (lt.rstrip()[-1:].isdigit() or nt.lstrip()[:1].isdigit()) and \
+        not straddling_word(lt, nt, min_freq=RARE_WORD_FREQ)
+    return Verdict(True, min(conf, 0.97), "; ".join(why), bare=bare) if conf >= 0.5 else None
 
 
 def may_be_dropped_headline(lay: LineLayout) -> bool:
@@ -470,6 +475,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
+    found: list[Finding] = []
+    bare_joins: list[tuple[int, int]] = []     # (line k, its finding's place in found)
     for k in range(len(nonblank) - 1):
         # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
         paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
@@ -524,11 +531,48 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
             continue
+        if v.join and (not wrapped or DATELINE_HINT_RE.search(nt)) and _opens_with_headline(nt, settings):
+            continue          # …“小票友”1.2 / 城市书房：把书香送到家门口（上接第一版）截至目前…: a new article
         if v.join:
             joined = True
-            yield _join_finding(doc, L, N, v)
+            if v.bare and not mid_sentence_opening(nt):
+                bare_joins.append((k, len(found)))
+            found.append(_join_finding(doc, L, N, v))
         elif v.split and doc.blank_separated:
-            yield _split_finding(doc, L, N, v)
+            found.append(_split_finding(doc, L, N, v))
+    if bare_joins:
+        # each orphan takes the nearest such join from the page: the sentence's end stands
+        # elsewhere, and truncation pairs the two
+        orphans = _orphan_lines(stripped, ends)
+        dropped = set()
+        for j in orphans:
+            near = [(abs(j - k), at) for k, at in bare_joins if abs(j - k) <= ORPHAN_WINDOW and j != k + 1]
+            if near:
+                dropped.add(min(near)[1])
+        found = [f for at, f in enumerate(found) if at not in dropped]
+    yield from found
+
+
+DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")
+
+
+def _opens_with_headline(text: str, settings: Settings) -> bool:
+    """Does the line open with a headline run into other text (fused-headline splits it off)?"""
+    from .headline_fusion import _same_line_cut      # (it imports paragraphs, built on this module)
+    return _same_line_cut(text, settings) is not None
+
+
+# A paragraph cut by a page break whose next paragraph opens a sentence of its own (…全市新增个体
+# 工商户 / 为给小店发展营造…) may have its end elsewhere on the page, in an orphan that opens
+# mid-sentence (1.36万户，同比增长…; 的修理铺都关了门…): with such an orphan within this many lines,
+# a join on no other evidence is not made.
+ORPHAN_WINDOW = 80
+RARE_WORD_FREQ = 100
+
+
+def _orphan_lines(stripped: list[str], ends: list[bool]) -> list[int]:
+    return [j for j in range(1, len(stripped)) if ends[j - 1] and
+            (mid_sentence_opening(stripped[j]) or figure_opening(stripped[j])) and role(stripped[j]) == "body"]
 
 
 _ROUNDED: dict[float, float] = {}   # round(confidence, 2) of each verdict's confidence (round() is slow)

@@ -24,6 +24,7 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 from ..blocktext import FlatText
 from ..document import Block, Document
@@ -240,6 +241,12 @@ def _paragraph_duplicates(doc: Document, blocks: list[Block], settings: Settings
             # halves together match j: the whole copy above is kept, the later one goes
             longer_first, how = True, "a copy, split by a page break above,"
         drop, keep = (j, i) if longer_first else (i, j)
+        if how != "a copy, split by a page break above," and _holds_more(norms[drop], norms[keep]):
+            # the copy to delete holds words its twin lacks (…1.2万名。 against …1.2): the other way
+            # round, or not at all
+            if _holds_more(norms[keep], norms[drop]):
+                continue
+            drop, keep = keep, drop
         deleted.add(drop)
         yield _delete_block(doc, blocks, drop, keep, score, how)
 
@@ -268,6 +275,14 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
     for f in _paragraph_duplicates(doc, units, settings, [strip_ws(u.text) for u in units]):
         if not any(a < f.end and f.start < b for a, b in taken):
             yield f
+
+
+LOST_RUN = 3   # characters: OCR noise changes one or two in a row (馆员/馆贝); more is a word
+
+
+def _holds_more(a: str, b: str) -> bool:
+    """Does `a` hold a run of LOST_RUN or more characters that `b` lacks?"""
+    return any(op.tag == "delete" and op.src_end - op.src_start >= LOST_RUN for op in Indel.opcodes(a, b))
 
 
 def _completed_by_neighbour(norms: list[str], i: int, j: int, settings: Settings) -> bool:
@@ -336,8 +351,9 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
             found.append(r)
             taken.append((lo, hi))
     for (keep_lo, keep_hi), drops, score, count in found:
-        edits = tuple(Edit(*flat.doc_span(lo, hi), "") for lo, hi in drops)
-        deletes = tuple((e.start, e.end, *flat.doc_span(keep_lo, keep_hi)) for e in edits)
+        edits = tuple(Edit(*flat.doc_span(lo, hi), "") for lo, hi in _merge(drops))
+        # one record per deleted copy (adjacent copies go in one edit): each is checked against the kept one
+        deletes = tuple((*flat.doc_span(lo, hi), *flat.doc_span(keep_lo, keep_hi)) for lo, hi in drops)
         first = drops[0][0]
         line = doc.line_of(flat.doc_offset(first)) + 1
         n = count - 1
@@ -407,7 +423,7 @@ def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, thresho
         copies, score, i = hit
         keep = max(copies, key=lambda c: (c[1] - c[0], -c[0]))
         drops = [c for c in copies if c != keep]
-        out.append((keep, _merge(drops), score, len(copies)))
+        out.append((keep, sorted(drops), score, len(copies)))
     return out
 
 

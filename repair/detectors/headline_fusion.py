@@ -56,6 +56,11 @@ SPACED_TITLE_PAIR_RE = regex.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]+)?[^\s，,。；
                                      rf"(?=\d|{SUBTITLE_OPENERS})[^\s，,。；;：:！？!?、]{{10,30}}[ \t]*$")
 TITLE_PAIR_RE = regex.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:！？!?、]{{8,30}}?)(?:{SUBTITLE_OPENERS})"
                               rf"[^\s，,。；;：:！？!?、]{{6,30}}[ \t]*$")
+# A headline and its dash subtitle on one line: 稻谷飘香粮满仓 ——云溪县秋粮收购工作全面展开,
+# # 稳住“菜篮子” 守好“米袋子” ——访市商务局局长刘建国. A newspaper sets the "——…" subtitle (an
+# interview's ——访…, a report's ——…综述) on a line of its own; the dash stays with it.
+DASH_SUBTITLE_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?—][^，,。；;！？!?—]{3,30}?)[ \t\u3000]*"
+                                 r"(——[^，,。；;！？!?—\s][^，,。；;！？!?—]{3,40})[ \t]*$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
 BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
@@ -124,6 +129,9 @@ def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Find
         m = SPACED_TITLE_PAIR_RE.match(line.text) if m is None else None
         if m:
             add(i, _title_pair(doc, i, line.start + m.start(1), line.start + m.end(1)))
+        m = DASH_SUBTITLE_RE.match(line.text) if "——" in line.text else None
+        if m:
+            add(i, _dash_subtitle(doc, i, m))
     # the two shapes below need blank lines between paragraphs: doc.blank_separated reads every
     # line, so it is asked last, about a headline found
     for block in doc.blocks:
@@ -177,9 +185,24 @@ def _lines_matching(doc: Document, pattern: regex.Pattern) -> list[int]:
     return found
 
 
+# A column of briefs sets each item's bold title run in before its text, after a space:
+# **公积金提取实现“秒批”** 自5月起，… Three or more lines of that one shape on a page are the
+# column's style, not damage (damage is not that regular); a lone one is a fused subhead.
+RUN_IN_HEAD_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[ \t\u3000]+\S[^\n]{29,}$")
+RUN_IN_HEADS_MIN = 3
+
+
+def _run_in_heads(doc: Document) -> bool:
+    if "run-in-heads" not in doc.memo:
+        doc.memo["run-in-heads"] = len(RUN_IN_HEAD_RE.findall(doc.text)) >= RUN_IN_HEADS_MIN
+    return doc.memo["run-in-heads"]
+
+
 def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Finding]:
     cut = _same_line_cut(line.text, settings)
     if cut is None:
+        return None
+    if line.text.lstrip().startswith("**") and RUN_IN_HEAD_RE.match(line.text) and _run_in_heads(doc):
         return None
     at, end, head, why = cut
     fix = Fix((Edit(line.start + at, line.start + end, doc.paragraph_separator),),
@@ -217,6 +240,25 @@ def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Findi
                    ("a long headline line over its byline holds two long titles set apart by a space" if spaced else
                     "a long headline line over its byline holds a second title opening on the scope or time of "
                     "its figures, and no word spans the cut"), 0.8, fix)
+
+
+def _dash_subtitle(doc: Document, i: int, m) -> Optional[Finding]:
+    """A headline line holding its "——…" subtitle (not a wrapped line of prose that quotes one)."""
+    line = doc.lines[i]
+    main = m.group(1).strip()
+    lay = analyse(doc)[i]
+    # (two four-character halves, 一方戏台 百年乡音, read to role() as two names: not before a dash
+    # subtitle; a line wider than its column is no line of it)
+    if role(main) not in ("heading", "names") or len(strip_ws(main)) < 4 or \
+            (lay.wrapped and lay.width <= lay.column + 4):
+        return None
+    at, gap_end = line.start + m.end(1), line.start + m.start(2)
+    while at > line.start and line.text[at - line.start - 1] in " \t\u3000":
+        at -= 1
+    fix = Fix((Edit(at, gap_end, doc.paragraph_separator),), "put the subtitle on a line of its own", safe=True)
+    return Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                   f"headline “{main[:20]}” and its subtitle “{m.group(2)[:12]}” share one line",
+                   "a headline line holds a dash subtitle (——…), which newspapers set on a line of its own", 0.8, fix)
 
 
 # …全力保障 / 全县群众饮水安全, …突破 / 3000公里…: the second half is the object, not a subtitle

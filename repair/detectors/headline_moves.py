@@ -38,7 +38,8 @@ WINDOW = 150          # displaced headlines stay on their page: look this many p
 def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: Settings) -> Iterator[Finding]:
     paras = _page_end_lines_apart(paras, settings)
     heads = [i for i, h in enumerate(paras)
-             if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)]
+             if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)
+             and not _page_header(paras, i)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
@@ -110,15 +111,33 @@ def _signs_notice(paras: list[Paragraph], i: int) -> bool:
     return i + 1 < len(paras) and bool(DATE_LINE_RE.match(paras[i + 1].text))
 
 
+# The page's furniture above its first article: the page's name over its date and editors
+# (经济·民生 / 2026年5月14日　星期四　责任编辑：苏 文): no article's headline
+PAGE_HEADER_RE = regex.compile(r"星期[一二三四五六日天]|责任编辑|责编|美术编辑|版式设计|第\s*\d{1,2}\s*版")
+PAGE_HEADER_LINES = 4    # paragraphs at the page's top
+
+
+def _page_header(paras: list[Paragraph], i: int) -> bool:
+    return i < PAGE_HEADER_LINES and any(PAGE_HEADER_RE.search(paras[k].text)
+                                         for k in range(i, min(len(paras), PAGE_HEADER_LINES)))
+
+
 def _table_row(paras: list[Paragraph], i: int) -> bool:
     """A line with a gap inside between lines with gaps (站名　换乘线路 / 东滨火车站　1号线 / …):
-    a table's row, on a page without blank lines, not a headline."""
+    a table's row, on a page without blank lines, not a headline; and the table's title over its
+    first rows (2025年市级公共文化场馆服务情况 / 场馆 接待观众（万人次） … / 市博物馆 86.4 …)."""
     def gapped(k: int) -> bool:
         t = paras[k].text.strip() if 0 <= k < len(paras) else ""
+        # (Latin headlines have spaces between words: a row is mostly Chinese or figures)
         return len(paras[k].blocks[0].lines) == 1 and len(t) <= TABLE_ROW_MAX and not ROW_PUNCT_RE.search(t) \
             and bool(INNER_GAP_RE.search(t)) and not MD_HEADING_RE.match(t) \
-            and han_ratio(t) >= 0.3 if t else False     # (Latin headlines have spaces between words)
-    return gapped(i) and (gapped(i - 1) or gapped(i + 1))
+            and _latin_ratio(t) < 0.5 if t else False
+    return gapped(i) and (gapped(i - 1) or gapped(i + 1)) or gapped(i + 1) and gapped(i + 2)
+
+
+def _latin_ratio(t: str) -> float:
+    letters = sum(c.isascii() and c.isalpha() for c in t)
+    return letters / max(1, len(t) - t.count(" "))
 
 
 PAGE_END_BLOCK_MAX = 3   # lines of a headline block at the page's end, each its own headline

@@ -93,12 +93,19 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # above; or the one above stops on a comma (…直播经常卡顿，), which no paragraph ends on
     continues = mid_sentence_opening(nxt.text.strip())
     comma_cut = tail[-1:] in CLAUSE_END_CHARS
+    # or its own article's lead comes right after the paragraph below it, and shares its words
+    # (…80岁以上 / # 新能源汽车下乡活动走进云溪镇 / 老人补贴5元… / 本报讯…新能源汽车…): the
+    # paragraph between continues the one above
+    own_below = None
     if not (word or continues or comma_cut or above > 0 or (below > 0 and headless)):
-        return None
+        own_below = _next_article(paras, i, hg, window=OWN_LEAD_WINDOW)
+        if own_below is None or share(hg, _text(paras, own_below, own_below + 3)) < OWN_LEAD_SHARE:
+            return None
     # a headline that shares nothing with the text around it may head the article after the
     # rejoined paragraph (dropped into that article's neighbour): it goes where its words are
-    after = _next_article(paras, i, hg) if not above and not below else None
-    if after is not None and share(hg, _text(paras, after, after + 3)) <= share(hg, _article_text(paras, top, i)):
+    after = own_below if own_below is not None else _next_article(paras, i, hg) if not above and not below else None
+    if after is not None and own_below is None and \
+            share(hg, _text(paras, after, after + 3)) <= share(hg, _article_text(paras, top, i)):
         after = None
     sep = doc.paragraph_separator
     head_text = doc.text[head.start:head.end]
@@ -139,11 +146,15 @@ def _text(paras: list[Paragraph], a: int, b: int) -> str:
 NEXT_ARTICLE_WINDOW = 10   # paragraphs after a dropped-in headline searched for the article it heads (a page's few)
 
 
-def _next_article(paras: list[Paragraph], i: int, grams: set[str]) -> Optional[int]:
+OWN_LEAD_WINDOW = 2    # the lead (or byline) right after the paragraph below a headline
+OWN_LEAD_SHARE = 0.3   # of the headline's character bigrams in its article's first paragraphs
+
+
+def _next_article(paras: list[Paragraph], i: int, grams: set[str], window: int = NEXT_ARTICLE_WINDOW) -> Optional[int]:
     """The top (byline or lead) of the article after the paragraph that headline i split whose text
     shares most of the headline's words, or None."""
     best, best_share = None, 0.0
-    for k in range(i + 2, min(len(paras), i + 2 + NEXT_ARTICLE_WINDOW)):
+    for k in range(i + 2, min(len(paras), i + 2 + window)):
         if not opens_article(paras[k].text):
             continue
         top = k          # (bylines only: a four-character kicker such as 以案说法 reads as a name)

@@ -20,7 +20,8 @@ from .duplicates import deleted_blocks
 from .headline_fusion import tail_headlines
 from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
-from ..openings import mid_sentence_opening
+from ..openings import figure_opening, mid_sentence_opening
+from ..seams import PARTICLES
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CREDIT_RE, MD_HEADING_RE, closed_by_role, role
 from ..seams import straddling_word
@@ -40,6 +41,7 @@ FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidenc
 
 LATIN_TAIL_RE = regex.compile(r"[A-Z0-9)\]][\w.)\]]*\s*$")   # …MARCH 11, 2025 · — Mayor Ana Ruiz · (Sam Patel)
 MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
+INNER_SENTENCE_END_RE = regex.compile(r"[。！？!?]\s*\S")   # …unless a sentence ends inside (小店连着大民生。今年以来，…)
 
 
 def _cut(p: Paragraph, joined: set[int]) -> bool:
@@ -50,7 +52,7 @@ def _cut(p: Paragraph, joined: set[int]) -> bool:
     # the cheap test on the line's end first: most paragraphs end their sentence and leave here
     return (not ends_sentence(last) and not last.rstrip().endswith(REPLACEMENT_CHAR)
             and not INTRODUCES_RE.search(last) and not CREDIT_RE.search(last)
-            and len(strip_ws(p.text)) >= MIN_CUT_CHARS
+            and (len(strip_ws(p.text)) >= MIN_CUT_CHARS or INNER_SENTENCE_END_RE.search(p.text))
             and role(p.text) in ("body", "lead") and not closed_by_role(last, line.index + 1 in joined))
 
 
@@ -65,6 +67,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     paras = paragraphs(doc)
     used_fragments: set[int] = set()
     orphans: Optional[list[int]] = None      # found when a cut paragraph first needs them
+    cuts: Optional[list[int]] = None         # every cut paragraph: asked when no seam word pairs one
     copies = deleted_blocks(doc, settings)
     split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
     joined = joined_lines(doc)
@@ -79,6 +82,11 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             if orphans is None:
                 orphans = _orphans(paras)
             frag = _find_fragment(paras, i, used_fragments, orphans)
+            if frag is None:
+                if cuts is None:
+                    cuts = [k for k, q in enumerate(paras) if q.first_line not in copies and k not in split_by_headline
+                            and q.blocks[-1].lines[-1].index + 1 not in between and _cut(q, joined)]
+                frag = _nearest_orphan(paras, i, used_fragments, orphans, cuts)
             if frag is not None:
                 used_fragments.add(frag)
                 yield _displaced(doc, paras, i, frag)
@@ -121,7 +129,7 @@ def _orphans(paras: list[Paragraph]) -> list[int]:
         t = q.text.strip()
         limit = FRAGMENT_MAX_LATIN if LATIN_START_RE.match(t) else FRAGMENT_MAX
         short = t and visible_at_most(t, limit) and ends_sentence(t)
-        if not ((short or (t and mid_sentence_opening(t))) and role(t) == "body"):
+        if not ((short or (t and (mid_sentence_opening(t) or figure_opening(t)))) and role(t) == "body"):
             continue
         prev = paras[j - 1] if j > 0 else None
         if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
@@ -151,6 +159,26 @@ def _find_fragment(paras: list[Paragraph], i: int, used: set[int], orphans: list
     return best
 
 
+def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: list[int], cuts: list[int]) -> Optional[int]:
+    """With no word across the seam: an orphan opening mid-sentence on a particle or a figure
+    (…镇上 / 的修理铺都关了门…; …全市新增个体工商户 / 1.36万户，…) after a cut that ends on a
+    Chinese character, when each is the other's nearest: the nearest cut paragraph to the orphan
+    is i, and the nearest such orphan to i is it."""
+    tail = paras[i].blocks[-1].lines[-1].text.rstrip()
+    if not tail or not ("\u4e00" <= tail[-1] <= "\u9fff"):
+        return None
+    near = [j for j in orphans[bisect_left(orphans, i - FRAGMENT_WINDOW):bisect_right(orphans, i + FRAGMENT_WINDOW)]
+            if j not in used and j != i + 1 and _particle_or_figure_opening(paras[j].text.strip())]
+    for j in sorted(near, key=lambda j: abs(j - i)):
+        nearest_cut = min((k for k in cuts if k != j - 1), key=lambda k: abs(k - j), default=None)
+        return j if nearest_cut == i else None
+    return None
+
+
+def _particle_or_figure_opening(t: str) -> bool:
+    return bool(t) and (t[0] in PARTICLES and mid_sentence_opening(t) is not None or figure_opening(t))
+
+
 def _displaced(doc: Document, paras: list[Paragraph], i: int, j: int) -> Finding:
     cut, frag = paras[i], paras[j]
     last = cut.blocks[-1].lines[-1]
@@ -163,7 +191,7 @@ def _displaced(doc: Document, paras: list[Paragraph], i: int, j: int) -> Finding
         del_span = (frag.start, paras[1].start)
     drop, glue = seam_joiner(last.text, frag_text)
     section = _section_start(paras, i)
-    if section is not None and j < section:
+    if section is not None and j < section and not _article_between(paras, j, section):
         # the cut paragraph's section was extracted after its continuation: move the section
         # (sub-headline … cut paragraph) to stand before the piece, and join (seed 000)
         s0 = paras[section - 1].end
@@ -184,6 +212,13 @@ def _displaced(doc: Document, paras: list[Paragraph], i: int, j: int) -> Finding
                    f"paragraph stops mid-sentence; its lost end “{frag_text.strip()[:12]}” stands at line {frag.first_line + 1}",
                    f"“{last.text.rstrip()[-6:]}” + “{frag_text.strip()[:6]}” reads on (“{word}”), and the piece is an orphan",
                    0.75, fix)
+
+
+def _article_between(paras: list[Paragraph], j: int, section: int) -> bool:
+    """Does another article open (a `#` headline, not a bold subhead; a byline) between the piece
+    and the cut paragraph's section? Then the piece strayed into it (a 简讯 column), and the piece
+    moves, not the section."""
+    return any(q.text.lstrip().startswith("#") or role(q.text) == "byline" for q in paras[j + 1:section])
 
 
 def _section_start(paras: list[Paragraph], i: int) -> Optional[int]:
