@@ -84,11 +84,17 @@ def _strong_opener(text: str) -> bool:
     return bool(_OPENER_RE.match(t)) or (first in "□■" and len(t) <= 40)
 
 
+# An English caption ends on its photo credit: "Traffic cones block the bridge. (Photo: Sam Lee)"
+EN_CREDIT_END_RE = regex.compile(r"\((?:Photo|Photos|Photograph|File photo|Courtesy)\b[^()]{0,60}\)\s*$")
+
+
 def _strong_closer(text: str) -> bool:
     t = text.strip()
     first = t[:1]
     # every match of _CLOSER_RE starts with one of "#*（(", every credit holds 摄 or 图
     if first in "#*（(" and _CLOSER_RE.match(t):
+        return True
+    if t[-1:] == ")" and EN_CREDIT_END_RE.search(t):
         return True
     return len(t) <= 40 and (first in "□■" or (("摄" in t or "图" in t) and bool(CREDIT_RE.search(t))))
 
@@ -107,7 +113,8 @@ def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
     t = text.strip()
-    return len(t) <= 40 and ("摄" in t or "记者" in t or "通讯员" in t) and role(t) in ("credit", "byline")
+    return len(t) <= 40 and ("摄" in t or "记者" in t or "通讯员" in t or t.startswith("By ")) \
+        and role(t) in ("credit", "byline")
 
 
 VERSE_END_RE = regex.compile(r"[，,；;。.！!？?、：:…]\s*$")

@@ -38,6 +38,10 @@ KIND = "duplicate-paragraph"
 # however long the other (the made pages' column repeats: 2-4 wrapped lines, 30-80 characters); one
 # that ends its sentence may be a pull quote or a teaser, printed twice on purpose
 CUT_COPY_CHARS = 40
+# a copy cut short matches the start (or end) of its twin this closely: two OCR slips in a
+# 35-character copy (物质/物赁, 邀请/遨请) score 94
+CUT_COPY_MATCH = 92
+SENTENCE_END_CHARS = "。！？!?"
 # a column that opens by repeating the last lines of the one before: 12+ characters (shorter
 # overlaps are common phrases), looked for in the last 400 characters of the block before (a few lines)
 OVERLAP_MIN = 12
@@ -60,7 +64,7 @@ SENTENCE_SPLIT_RE = re.compile(r"[。！？!?]+")
 
 def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     found = block_copies(doc, settings)
-    if not doc.blank_separated and "duplicate-pieces" not in doc.memo:
+    if "duplicate-pieces" not in doc.memo:
         doc.memo["duplicate-pieces"] = list(_piece_copies(doc, settings, found))
     pieces = doc.memo.get("duplicate-pieces")
     return iter(sorted(found + pieces, key=lambda f: f.start) if pieces else found)
@@ -200,10 +204,17 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
     # a copy cut short: the shorter is (nearly) the beginning or the end of the longer (a few
     # lines of a long block printed again: see CUT_COPY_CHARS)
     if len(short) >= max(SHORT, 0.3 * len(long_)) or (len(short) >= CUT_COPY_CHARS and not ends_sentence(short)):
-        head = fuzz.ratio(short, long_[:len(short)], score_cutoff=95)
-        tail = fuzz.ratio(short, long_[-len(short):], score_cutoff=95)
-        if max(head, tail) >= 95 and not _other_figures(a, b):
+        head = fuzz.ratio(short, long_[:len(short)], score_cutoff=CUT_COPY_MATCH)
+        tail = fuzz.ratio(short, long_[-len(short):], score_cutoff=CUT_COPY_MATCH)
+        if max(head, tail) >= CUT_COPY_MATCH and not _other_figures(a, b):
             return True, max(head, tail) / 100 * 0.95, "a copy cut short"
+        if len(short) >= CUT_COPY_CHARS and not ends_sentence(short):
+            # or the start of a paragraph inside the longer block (a block of two paragraphs,
+            # …在家门口就业。 / 竹编是云溪县…, whose second is printed again, cut short)
+            al = fuzz.partial_ratio_alignment(short, long_, score_cutoff=CUT_COPY_MATCH)
+            if al is not None and al.dest_start > 0 and long_[al.dest_start - 1] in SENTENCE_END_CHARS \
+                    and not _other_figures(a, b):
+                return True, al.score / 100 * 0.95, "a copy cut short"
     return False, 0.0, ""
 
 
@@ -261,14 +272,19 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
     # make a paragraph and the copy after it one unit, and the paragraph a copy "cut short")
     joined = {f.line - 1 for f in broken_wraps.detect(doc) if f.variant is None and f.safe}
     runs: list[list] = []
+    inner_start = False      # a unit starting inside a block: only then are units not blocks
+    previous_blank = True
     for line in doc.lines:
         if line.blank:
+            previous_blank = True
             continue
         if runs and line.index in joined:
             runs[-1].append(line)
         else:
             runs.append([line])
-    if len(runs) <= len(doc.blocks):
+            inner_start = inner_start or not previous_blank
+        previous_blank = False
+    if not inner_start:
         return
     units = [Block(k, tuple(run)) for k, run in enumerate(runs)]
     taken = [(f.start, f.end) for f in block_found]

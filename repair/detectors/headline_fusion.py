@@ -21,7 +21,7 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import COLUMN_NAME, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, opens_article, role, table_rows
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import han_ratio, strip_ws
+from ..textutil import ends_sentence, han_ratio, strip_ws
 
 KIND = "fused-headline"
 
@@ -109,9 +109,21 @@ def run_together(doc: Document, paras: list[Paragraph], settings: Settings) -> I
                 yield from by_block.get(block.index, ())
 
 
+def split_lines(doc: Document, settings: Settings = Settings()) -> set[int]:
+    """0-based lines that hold a headline run together with other text (shared with truncation:
+    a headline and its deck on one line is no paragraph cut short)."""
+    return {f.line - 1 for fs in _findings_by_block(doc, settings).values() for f in fs if f.variant == "same-line"}
+
+
 def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]]:
     """Block index -> its findings in report order: headlines on one line with other text, stacked
     headlines, a headline line above its lead."""
+    if "fusion-by-block" not in doc.memo:
+        doc.memo["fusion-by-block"] = _find_by_block(doc, settings)
+    return doc.memo["fusion-by-block"]
+
+
+def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]]:
     found: dict[int, list[Finding]] = {}
     firsts = [b.first for b in doc.blocks]
 
@@ -204,6 +216,8 @@ def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Findin
         return None
     if line.text.lstrip().startswith("**") and RUN_IN_HEAD_RE.match(line.text) and _run_in_heads(doc):
         return None
+    if cut[3] == EN_DECK_WHY and not _own_block(doc, line):
+        return None     # (Fire Chief Dana Whitcornb said the… opens a paragraph: a headline stands alone)
     at, end, head, why = cut
     fix = Fix((Edit(line.start + at, line.start + end, doc.paragraph_separator),),
               "put the headline on its own line", safe=True)
@@ -304,6 +318,9 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
         if m and len(head.split()) >= 3 and any(c.islower() for c in head) and is_heading_like(head) \
                 and role(head) == "heading":
             return m.start(), m.end(), head.strip(), why
+    cut = _english_deck_cut(text) if text[:1].isascii() and text[:1].isupper() else None
+    if cut:
+        return cut
     m = BOX_BYLINE_RE.search(text) if ("□" in text or "■" in text) else None
     if m and role(text[:m.start()]) == "heading" and \
             settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
@@ -338,6 +355,50 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
         # (a Chinese line run into a Latin word, …人员发放Groundwater pumping, is no headline)
         return m.end(1), m.start(2), m.group(1).strip(), "a headline and a body sentence share one line, set apart by a space"
     return None
+
+
+# English: "IN BRIEF Library Adds Sunday Hours" (a column name in capitals, two words or more: one
+# capitalised word may be an acronym, NASA Launches…), and "Council Backs $4.2 Million Water Main
+# Plan Rates to rise 6 percent, phased in over three years" (a Title Case headline, then its deck in
+# sentence case)
+EN_COLUMN_HEAD_RE = regex.compile(r"^\s*([A-Z]{2,}(?:\s+[A-Z]{2,}){1,3})\s+(?=[A-Z][a-z])")
+SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up with vs".split())
+TITLE_WORD_RE = regex.compile(r"^(?:[A-Z0-9$“\"'‘(][\w$.,%'’-]*|[\d$][\w$.,%'’-]*)$")
+
+
+def _english_deck_cut(text: str) -> Optional[tuple[int, int, str, str]]:
+    m = EN_COLUMN_HEAD_RE.match(text)
+    if m and _title_case(text[m.end():].split()):
+        return m.end(1), m.end(), m.group(1), "a column name in capitals and a headline share one line"
+    words = list(regex.finditer(r"\S+", text))
+    if len(words) < 6 or len(text) > EN_DECK_LINE_MAX or ends_sentence(text) or EN_SENTENCE_BREAK_RE.search(text):
+        return None     # (a headline and its deck are short, and hold no sentence break)
+    for k in range(4, len(words) - 2):
+        head, w, nxt = [x.group() for x in words[:k]], words[k].group(), [x.group() for x in words[k + 1:k + 3]]
+        # the deck: a capitalised word, then two words in lower case, not both small words
+        if _title_case(head) and w[:1].isupper() and len(nxt) == 2 and all(x.islower() for x in nxt) \
+                and any(x.strip(",.;:") not in SMALL_WORDS for x in nxt):
+            at = words[k - 1].end()
+            return at, words[k].start(), text[:at].strip(), EN_DECK_WHY
+        if not (TITLE_WORD_RE.match(w) or w in SMALL_WORDS):
+            return None
+    return None
+
+
+EN_DECK_LINE_MAX = 120
+EN_SENTENCE_BREAK_RE = regex.compile(r"[a-z][.!?][\"”’]?\s+[A-Z]")
+EN_DECK_WHY = "a Title Case headline runs into its deck, set in sentence case"
+
+
+def _own_block(doc: Document, line: Line) -> bool:
+    before = line.index == 0 or doc.lines[line.index - 1].blank
+    after = line.index + 1 >= len(doc.lines) or doc.lines[line.index + 1].blank
+    return before and after
+
+
+def _title_case(words: list[str]) -> bool:
+    big = [w for w in words if w not in SMALL_WORDS]
+    return len(big) >= 3 and all(TITLE_WORD_RE.match(w) for w in big)
 
 
 def _dateline_start(text: str, m) -> int:

@@ -144,18 +144,26 @@ PAGE_END_BLOCK_MAX = 3   # lines of a headline block at the page's end, each its
 
 
 def _page_end_lines_apart(paras: list[Paragraph], settings: Settings) -> list[Paragraph]:
-    """The page's last paragraph, when it is two or three headline lines in one block with no
-    article below them (老街“焕新”激活夜间消费 / 职校“订单班”学生未毕业先就业 / 区法院…), is judged
-    line by line: each may belong to another article above (a title and its subtitle still go
-    to one article together)."""
-    last = paras[-1] if paras else None
-    if last is None or len(last.blocks) != 1 or not 2 <= len(last.blocks[0].lines) <= PAGE_END_BLOCK_MAX:
-        return paras
-    b = last.blocks[0]
-    lines = [Paragraph((Block(b.index, (l,)),), l.text.strip()) for l in b.lines]
-    if not all(is_headline(p, settings) for p in lines):
-        return paras
-    return paras[:-1] + lines
+    """A paragraph of two or three headline lines in one block, at the page's end or among other
+    headlines (a block of headlines: 老街“焕新”激活夜间消费 / 职校“订单班”学生未毕业先就业 / 区法院…;
+    “书香云溪”全民阅读月活动启动 / 我县老旧小区改造惠及3200余户 between two more), is judged line
+    by line: each may belong to another article above (a title and its subtitle still go to one
+    article together)."""
+    out: list[Paragraph] = []
+    for k, p in enumerate(paras):
+        if len(p.blocks) == 1 and 2 <= len(p.blocks[0].lines) <= PAGE_END_BLOCK_MAX and \
+                (k == len(paras) - 1 or _headline_at(paras, k - 1, settings) or _headline_at(paras, k + 1, settings)):
+            b = p.blocks[0]
+            lines = [Paragraph((Block(b.index, (l,)),), l.text.strip()) for l in b.lines]
+            if all(is_headline(q, settings) for q in lines):
+                out.extend(lines)
+                continue
+        out.append(p)
+    return out
+
+
+def _headline_at(paras: list[Paragraph], k: int, settings: Settings) -> bool:
+    return 0 <= k < len(paras) and len(paras[k].blocks[0].lines) == 1 and is_headline(paras[k], settings)
 
 
 def _with_column_names(paras: list[Paragraph], moves, heads: set[int]):

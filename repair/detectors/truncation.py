@@ -17,7 +17,7 @@ import regex
 from ..document import Document
 from .broken_wraps import headlines_between_lines, joined_lines
 from .duplicates import deleted_blocks
-from .headline_fusion import tail_headlines
+from .headline_fusion import split_lines, tail_headlines
 from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
 from ..openings import figure_opening, mid_sentence_opening
@@ -40,6 +40,8 @@ FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidenc
 
 
 LATIN_TAIL_RE = regex.compile(r"[A-Z0-9)\]][\w.)\]]*\s*$")   # …MARCH 11, 2025 · — Mayor Ana Ruiz · (Sam Patel)
+SCHEDULE_ITEM_RE = regex.compile(r"^\s*(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|Noon|Midnight)\s*[—–-]\s", regex.I)
+DECK_MAX = 80        # characters: a deck over the byline is short; an article cut before the next one's byline is not
 MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
 INNER_SENTENCE_END_RE = regex.compile(r"[。！？!?]\s*\S")   # …unless a sentence ends inside (小店连着大民生。今年以来，…)
 
@@ -49,6 +51,8 @@ def _cut(p: Paragraph, joined: set[int]) -> bool:
     last = line.text
     if LATIN_TAIL_RE.search(last) and han_ratio(last) < 0.3:
         return False   # English is cut on a small word or a comma (…still needs to raise), not on a date or a name
+    if SCHEDULE_ITEM_RE.match(last):
+        return False   # 10 a.m. — Craft and farm market opens: a programme's item, complete as it stands
     # the cheap test on the line's end first: most paragraphs end their sentence and leave here
     return (not ends_sentence(last) and not last.rstrip().endswith(REPLACEMENT_CHAR)
             and not INTRODUCES_RE.search(last) and not CREDIT_RE.search(last)
@@ -78,7 +82,10 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             yield _broken_char(doc, p)
         if p.first_line in copies or i in split_by_headline or last.index + 1 in between:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
-        if _cut(p, joined):
+        if _cut(p, joined) and not (len(p.blocks) == 1 and len(p.blocks[0].lines) == 1 and last.index in split_lines(doc, settings)) \
+                and not (len(p.text) <= DECK_MAX and i + 1 < len(paras) and role(paras[i + 1].text) == "byline"):
+            # (a headline's deck over the byline, Rates to rise 6 percent, phased in… / By Jane Ortiz…,
+            # and a headline run into its deck on one line, are no paragraphs cut short)
             if orphans is None:
                 orphans = _orphans(paras)
             frag = _find_fragment(paras, i, used_fragments, orphans)
@@ -232,4 +239,7 @@ def _section_start(paras: list[Paragraph], i: int) -> Optional[int]:
 
 
 def _is_subhead(text: str) -> bool:
-    return bool(MD_HEADING_RE.match(text.strip())) or role(text) == "heading"
+    """A bold subhead inside an article (**暖心“第一站”:…**), which opens a section: not an article's
+    own headline (# …, or a plain headline line), which the section move must never carry off."""
+    t = text.strip()
+    return t.startswith("**") and bool(MD_HEADING_RE.match(t))
