@@ -29,8 +29,10 @@ NAMES_RE = regex.compile(r"^\s*\p{Han}{2,4}(\s+\p{Han}{2,4}){0,4}\s*$")
 CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$")
 SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
+# (and a programme's items, led by their time: "10 a.m. — Craft and farm market opens", "Noon — …")
 LIST_RE = regex.compile(
-    r"^\s*(\d{1,3}(?:[.．](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳])")
+    r"^\s*(\d{1,3}(?:[.．](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳]"
+    r"|(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.)|Noon|Midnight)\s*[—–-]\s)")
 CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间|方式)\s*[:：]|[:：]\s*[\d\-+()（）]{5,}|https?://|@\w")
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 

@@ -109,6 +109,15 @@ def _plain(t: str) -> bool:
         "讯" in t or "摄" in t or "图" in t or "记者" in t or "□" in t or "■" in t)
 
 
+_CREDIT_APART = Verdict(False, 0.8, "a photo credit shares a block with the caption before it; paragraphs on "
+                                    "this page stand apart", split=True)
+
+
+def _photo_credit(text: str) -> bool:
+    # (not role(): 本报记者 周敏 摄 reads to it as a byline first)
+    return len(text) <= 40 and "摄" in text and bool(CREDIT_RE.search(text))
+
+
 def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
@@ -422,10 +431,56 @@ def headlines_between_lines(doc: Document) -> set[int]:
     if "headlines-between-lines" not in doc.memo:
         layout = analyse(doc)
         short = short_wrapped_lines(doc, layout)      # (headline_between_lines' first test, listed once)
-        doc.memo["headlines-between-lines"] = {
-            h.index for block in doc.blocks if len(block.lines) >= 3     # (its first line may be a headline)
-            for h in block.lines[1:-1] if short[h.index] and headline_between_lines(doc, layout, block, h.index)}
+        found = {h.index for block in doc.blocks if len(block.lines) >= 3     # (its first line may be a headline)
+                 for h in block.lines[1:-1] if short[h.index] and headline_between_lines(doc, layout, block, h.index)}
+        doc.memo["headlines-between-lines"] = found | _full_width_headlines(doc, layout)
     return doc.memo["headlines-between-lines"]
+
+
+# A headline as wide as the column, dropped between two of its lines (…一边看着 / 县人民医院远程会诊
+# 中心投入使用 / 工作人员检测水分…), cannot be told by its width: it is told by its words, which
+# another article's lead repeats (本报讯…县人民医院远程会诊中心正式投入使用…) and the lines around it do not.
+ECHO_SHARE = 0.6       # of the line's character bigrams found in one lead elsewhere on the page
+ECHO_LOCAL = 0.25      # at most this share in the lines just around it
+LEAD_LINES = 4         # lines of a lead read after its dateline
+
+
+def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
+    from ..articles import bigrams, share      # (articles reads paragraphs, built on this module)
+    found = set()
+    for block in doc.blocks:
+        if len(block.lines) < 3 or not layout[block.first].wrapped:
+            continue
+        for pos in range(1, len(block.lines) - 1):
+            h, before, after = block.lines[pos], block.lines[pos - 1], block.lines[pos + 1]
+            t = h.text.strip()
+            # the cheap tests first: no punctuation at all, a column line before that goes on
+            if not t or SENTENCE_OR_CLAUSE_RE.search(t) or len(t) < 8 or han_ratio(t) < 0.8 \
+                    or not is_full(layout[before.index], pos == 1) or ends_sentence(before.text) \
+                    or OPENER_RE.match(after.text) or role(t) != "heading":
+                continue
+            grams = bigrams(t)
+            around = "".join(doc.stripped[max(block.first, h.index - 3):h.index]) + \
+                "".join(doc.stripped[h.index + 1:min(block.last + 1, h.index + 4)])
+            if share(grams, around) <= ECHO_LOCAL and echoed_lead(doc, h.index) is not None:
+                found.add(h.index)
+    return found
+
+
+def echoed_lead(doc: Document, k: int) -> Optional[int]:
+    """The first line of the lead elsewhere on the page (本报讯…) that repeats most of line k's words
+    (ECHO_SHARE or more), or None: the article a dropped headline belongs to."""
+    from ..articles import bigrams, share
+    if "leads" not in doc.memo:
+        doc.memo["leads"] = [(i, "".join(doc.stripped[i:i + LEAD_LINES])) for i, text in enumerate(doc.stripped)
+                             if text and LEAD_RE.match(text)]
+    grams = bigrams(doc.stripped[k])
+    scored = [(share(grams, lead), i) for i, lead in doc.memo["leads"] if abs(i - k) > LEAD_LINES]
+    best = max(scored, default=None)
+    return best[1] if best and best[0] >= ECHO_SHARE else None
+
+
+SENTENCE_OR_CLAUSE_RE = regex.compile(r"[，,。；;！？!?：:、]")
 
 
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
@@ -498,6 +553,12 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue          # the common case, decided without looking further
         bl, bn = block_of[L.index], block_of[N.index]
         same_block = bl is bn
+        if same_block and not plain[k + 1] and _photo_credit(nt) and doc.blank_separated:
+            # a photo's credit in a block with its caption: on a page of blank-separated paragraphs
+            # it is a paragraph of its own (图为…。 / 本报记者 周敏 摄), as every labelled page sets it.
+            # (A list's items keep their block: a list is set so in clean text.)
+            found.append(_split_finding(doc, L, N, _CREDIT_APART))
+            continue
         if protected[bl.index] or protected[bn.index] or (not same_block and LIST_RE.match(lt)) or \
                 (table_rows_at and (L.index in table_rows_at or N.index in table_rows_at)):
             continue          # verse, tables and lists keep their lines

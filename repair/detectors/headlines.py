@@ -17,14 +17,15 @@ import regex
 
 from ..articles import article_top, bigrams, is_headline, share
 from ..document import Document
+from ..layout import analyse, is_full
 from ..model import Edit, Finding, Fix
 from ..openings import mid_sentence_opening
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLAUSE_END_CHARS, closed_by_role, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, seam_joiner, strip_ws
-from .broken_wraps import headlines_between_lines, joined_lines
+from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws
+from .broken_wraps import echoed_lead, headlines_between_lines, joined_lines
 from .duplicates import deleted_blocks
 from .headline_fusion import run_together
 from .headline_moves import displaced
@@ -72,8 +73,13 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
             or len(strip_ws(head.text)) > settings.headline_max_chars:
         return None     # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line)
     tail = prev.blocks[-1].lines[-1].text.rstrip()
-    if role(prev.text) not in ("body", "lead") or ends_sentence(tail) or len(strip_ws(prev.text)) < 25 \
-            or closed_by_role(tail, prev.last_line + 1 in joined_lines(doc)) or tail.endswith("\ufffd"):
+    # (a full line of a column is body text, though short English reads as a sentence-case headline:
+    # Detour signs send drivers north on Route 9 to the Carver)
+    # (not a headline among headlines: a block of them at the page's end fills the column too)
+    fills = _fills_column(doc, prev.blocks[-1].lines[-1].index, tail) and not (i >= 2 and is_headline(paras[i - 2], settings))
+    prose = fills or role(prev.text) in ("body", "lead")
+    if not prose or ends_sentence(tail) or len(strip_ws(prev.text)) < 25 \
+            or closed_by_role(tail, fills or prev.last_line + 1 in joined_lines(doc)) or tail.endswith("\ufffd"):
         return None     # a contact line or a credit is complete as it stands; a broken character marks a cut
     if role(nxt.text) != "body" or OPENER_RE.match(nxt.text) or len(strip_ws(nxt.text)) < 10:
         return None
@@ -133,6 +139,16 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
                    f"headline “{head.text.strip()[:20]}” splits a sentence", why, conf, fix)
 
 
+LATIN_RAGGED = 12   # cells: English wraps at word boundaries, so a full line falls short by up to a word
+
+
+def _fills_column(doc: Document, i: int, text: str) -> bool:
+    lay = analyse(doc)[i]
+    if han_ratio(text) >= 0.5:
+        return is_full(lay, False)
+    return lay.column > 0 and lay.width >= lay.column - LATIN_RAGGED
+
+
 def _article_text(paras: list[Paragraph], top: Optional[int], i: int) -> str:
     """The text of the article above a dropped-in headline at i (from its top, at most 8 paragraphs)."""
     start = max(0, i - 8) if top is None else max(top, i - 8)
@@ -184,7 +200,12 @@ def _dropped_between_lines(doc: Document, paras: list[Paragraph]) -> Iterator[Fi
             drop, glue = seam_joiner(left, after.text)
             cut = before.start + len(left)
             right = after.start + len(after.text) - len(after.text.lstrip())
-            at, where = _top_in_block(doc, paras, pi, block, h.index)
+            lead = echoed_lead(doc, h.index)
+            if lead is not None:
+                # its words are another article's, whose lead repeats them: it heads that one
+                at, where = doc.lines[lead].start, "the top of the article whose lead repeats it"
+            else:
+                at, where = _top_in_block(doc, paras, pi, block, h.index)
             head = h.text.strip()
             edits = [Edit(at, at, head + sep), Edit(cut, right, glue)] + \
                 ([Edit(cut - drop, cut, "")] if drop else [])
