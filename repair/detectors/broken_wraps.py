@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+import re
 from typing import Iterator, Optional
 
 import regex
@@ -447,40 +448,65 @@ LEAD_LINES = 4         # lines of a lead read after its dateline
 
 def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
     from ..articles import bigrams, share      # (articles reads paragraphs, built on this module)
-    found = set()
-    for block in doc.blocks:
-        if len(block.lines) < 3 or not layout[block.first].wrapped:
+    found: set[int] = set()
+    if not _leads(doc):
+        return found      # (no lead on the page to repeat a headline's words)
+    block_of = None
+    leads_text = doc.memo["leads-text"]
+    # the lines without any punctuation, found by one search over the page (most lines have some),
+    # whose first or last characters stand in some lead (a substring test)
+    for m in NO_PUNCTUATION_LINE_RE.finditer(doc.text):
+        t = m.group().strip()
+        if t[:4] not in leads_text and t[-4:] not in leads_text:
             continue
-        for pos in range(1, len(block.lines) - 1):
-            h, before, after = block.lines[pos], block.lines[pos - 1], block.lines[pos + 1]
-            t = h.text.strip()
-            # the cheap tests first: no punctuation at all, a column line before that goes on
-            if not t or SENTENCE_OR_CLAUSE_RE.search(t) or len(t) < 8 or han_ratio(t) < 0.8 \
-                    or not is_full(layout[before.index], pos == 1) or ends_sentence(before.text) \
-                    or OPENER_RE.match(after.text) or role(t) != "heading":
-                continue
-            grams = bigrams(t)
-            around = "".join(doc.stripped[max(block.first, h.index - 3):h.index]) + \
-                "".join(doc.stripped[h.index + 1:min(block.last + 1, h.index + 4)])
-            if share(grams, around) <= ECHO_LOCAL and echoed_lead(doc, h.index) is not None:
-                found.add(h.index)
+        i = doc.line_of(m.start())
+        if not layout[i].wrapped:
+            continue
+        if block_of is None:
+            block_of = {l.index: b for b in doc.blocks if len(b.lines) >= 3 for l in b.lines}
+        block = block_of.get(i)
+        if block is None or not block.first < i < block.last:
+            continue
+        before, after, t = doc.lines[i - 1], doc.lines[i + 1], doc.stripped[i]
+        # a column line before it that goes on, a line after that does not open a paragraph
+        if not is_full(layout[i - 1], i - 1 == block.first) or ends_sentence(before.text) \
+                or han_ratio(t) < 0.8 or OPENER_RE.match(after.text) or role(t) != "heading":
+            continue
+        around = "".join(doc.stripped[max(block.first, i - 3):i]) + "".join(doc.stripped[i + 1:min(block.last + 1, i + 4)])
+        if share(bigrams(t), around) <= ECHO_LOCAL and echoed_lead(doc, i) is not None:
+            found.add(i)
     return found
+
+
+def _leads(doc: Document) -> list[tuple[int, str]]:
+    """(first line, text of its first LEAD_LINES lines) of every lead on the page (本报讯…)."""
+    if "leads" not in doc.memo:
+        doc.memo["leads"] = [(i, "".join(doc.stripped[i:i + LEAD_LINES])) for i in _lines_opening_leads(doc)]
+        doc.memo["leads-text"] = "\x00".join(text for _, text in doc.memo["leads"])
+    return doc.memo["leads"]
+
+
+# LEAD_RE at every line's start, in one search over the page
+# (its spaces may not cross a line break)
+LEAD_LINE_RE = regex.compile("(?m)" + LEAD_RE.pattern.replace("\\s", "[^\\S\\n]"))
+
+
+def _lines_opening_leads(doc: Document) -> list[int]:
+    return sorted({doc.line_of(m.start()) for m in LEAD_LINE_RE.finditer(doc.text)})
 
 
 def echoed_lead(doc: Document, k: int) -> Optional[int]:
     """The first line of the lead elsewhere on the page (本报讯…) that repeats most of line k's words
     (ECHO_SHARE or more), or None: the article a dropped headline belongs to."""
     from ..articles import bigrams, share
-    if "leads" not in doc.memo:
-        doc.memo["leads"] = [(i, "".join(doc.stripped[i:i + LEAD_LINES])) for i, text in enumerate(doc.stripped)
-                             if text and LEAD_RE.match(text)]
     grams = bigrams(doc.stripped[k])
-    scored = [(share(grams, lead), i) for i, lead in doc.memo["leads"] if abs(i - k) > LEAD_LINES]
+    scored = [(share(grams, lead), i) for i, lead in _leads(doc) if abs(i - k) > LEAD_LINES]
     best = max(scored, default=None)
     return best[1] if best and best[0] >= ECHO_SHARE else None
 
 
-SENTENCE_OR_CLAUSE_RE = regex.compile(r"[，,。；;！？!?：:、]")
+NO_PUNCTUATION_LINE_RE = re.compile(     # (re: this search over the page runs 4x faster than in regex)
+    r"(?m)^[^\S\n]*[^\s，,。；;！？!?：:、][^，,。；;！？!?：:、\n]{7,}$")
 
 
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
@@ -626,8 +652,10 @@ DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")
 
 def _opens_with_headline(text: str, settings: Settings) -> bool:
     """Does the line open with a headline run into other text (fused-headline splits it off)?"""
-    from .headline_fusion import _same_line_cut      # (it imports paragraphs, built on this module)
-    return _same_line_cut(text, settings) is not None
+    from .headline_fusion import SAME_LINE_HINT_RE, _same_line_cut   # (it imports paragraphs, built on this module)
+    # (every shape it finds holds a hint near the line's start: most lines leave at one search)
+    return bool(SAME_LINE_HINT_RE.search(text, 0, 2 * settings.headline_max_chars + 12)) and \
+        _same_line_cut(text, settings) is not None
 
 
 # A paragraph cut by a page break whose next paragraph opens a sentence of its own (…全市新增个体

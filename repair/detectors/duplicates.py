@@ -16,6 +16,7 @@ Reduplication (常常, 看一看) and parallel clauses (一起来想…一起来
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from functools import cache
 from itertools import accumulate, combinations
@@ -263,30 +264,40 @@ def _paragraph_duplicates(doc: Document, blocks: list[Block], settings: Settings
 
 
 def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding]) -> Iterator[Finding]:
-    """A page without blank lines holds many paragraphs in one block: copies among its paragraphs
-    (runs of lines broken-wrap joins), such as a paragraph printed again with OCR noise further
-    down the column (为做好地铁与地面公交的衔接… / …的衔按…). Copies the block pass found are not
-    reported twice."""
+    """A page without blank lines holds many paragraphs in one block (and a page with them, a few
+    blocks of two): copies among its paragraphs (runs of lines broken-wrap joins), such as a
+    paragraph printed again with OCR noise further down the column (为做好地铁与地面公交的衔接… /
+    …的衔按…). Copies the block pass found are not reported twice."""
     from . import broken_wraps      # (broken-wrap needs block_copies: imported when first asked)
     # the units: runs of lines joined by broken-wrap's safe joins (a guess at a join, 0.7, could
     # make a paragraph and the copy after it one unit, and the paragraph a copy "cut short")
     joined = {f.line - 1 for f in broken_wraps.detect(doc) if f.variant is None and f.safe}
-    runs: list[list] = []
-    inner_start = False      # a unit starting inside a block: only then are units not blocks
-    previous_blank = True
-    for line in doc.lines:
-        if line.blank:
-            previous_blank = True
+    firsts = [b.first for b in doc.blocks]
+    runs: list[list[int]] = []       # line indexes
+    sizes: list[int] = []            # characters
+    for i, t in enumerate(doc.stripped):
+        if not t:
             continue
-        if runs and line.index in joined:
-            runs[-1].append(line)
+        if runs and i in joined:
+            runs[-1].append(i)
+            sizes[-1] += len(t)
         else:
-            runs.append([line])
-            inner_start = inner_start or not previous_blank
-        previous_blank = False
-    if not inner_start:
+            runs.append([i])
+            sizes.append(len(t))
+    # units other than blocks only where a block holds two paragraphs long enough to be copies
+    long_starts = Counter(bisect_right(firsts, run[0]) for run, n in zip(runs, sizes) if n >= SHORT)
+    if not long_starts or max(long_starts.values()) < 2:
         return
-    units = [Block(k, tuple(run)) for k, run in enumerate(runs)]
+    lines = doc.lines
+    if doc.blank_separated:
+        # (a page of blank-separated paragraphs, where most blocks are one: a paragraph inside a
+        # block has a copy only if its opening stands twice on the page, as one search tells)
+        flat = strip_ws(doc.text)
+        inner = [run for run in runs if run[0] not in firsts_set(doc)]
+        if not any(flat.count(_norm(strip_ws(doc.stripped[run[0]]))[:GRAM]) >= 2 for run in inner
+                   if len(doc.stripped[run[0]]) >= GRAM):
+            return
+    units = [Block(k, tuple(lines[i] for i in run)) for k, run in enumerate(runs)]
     taken = [(f.start, f.end) for f in block_found]
     for f in _paragraph_duplicates(doc, units, settings, [strip_ws(u.text) for u in units]):
         if not any(a < f.end and f.start < b for a, b in taken):
@@ -299,6 +310,12 @@ LOST_RUN = 3   # characters: OCR noise changes one or two in a row (馆员/馆�
 def _holds_more(a: str, b: str) -> bool:
     """Does `a` hold a run of LOST_RUN or more characters that `b` lacks?"""
     return any(op.tag == "delete" and op.src_end - op.src_start >= LOST_RUN for op in Indel.opcodes(a, b))
+
+
+def firsts_set(doc: Document) -> set[int]:
+    if "block-firsts" not in doc.memo:
+        doc.memo["block-firsts"] = {b.first for b in doc.blocks}
+    return doc.memo["block-firsts"]
 
 
 def _completed_by_neighbour(norms: list[str], i: int, j: int, settings: Settings) -> bool:

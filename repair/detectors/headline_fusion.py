@@ -112,7 +112,10 @@ def run_together(doc: Document, paras: list[Paragraph], settings: Settings) -> I
 def split_lines(doc: Document, settings: Settings = Settings()) -> set[int]:
     """0-based lines that hold a headline run together with other text (shared with truncation:
     a headline and its deck on one line is no paragraph cut short)."""
-    return {f.line - 1 for fs in _findings_by_block(doc, settings).values() for f in fs if f.variant == "same-line"}
+    if "fusion-split-lines" not in doc.memo:
+        doc.memo["fusion-split-lines"] = {f.line - 1 for fs in _findings_by_block(doc, settings).values()
+                                          for f in fs if f.variant == "same-line"}
+    return doc.memo["fusion-split-lines"]
 
 
 def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]]:

@@ -82,7 +82,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             yield _broken_char(doc, p)
         if p.first_line in copies or i in split_by_headline or last.index + 1 in between:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
-        if _cut(p, joined) and not (len(p.blocks) == 1 and len(p.blocks[0].lines) == 1 and last.index in split_lines(doc, settings)) \
+        if _cut(p, joined) and not (len(p.blocks[0].lines) == 1 and len(p.blocks) == 1 and last.index in split_lines(doc, settings)) \
                 and not (len(p.text) <= DECK_MAX and i + 1 < len(paras) and role(paras[i + 1].text) == "byline"):
             # (a headline's deck over the byline, Rates to rise 6 percent, phased in… / By Jane Ortiz…,
             # and a headline run into its deck on one line, are no paragraphs cut short)
