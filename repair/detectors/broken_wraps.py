@@ -592,7 +592,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
                 (copy_lines and (L.index in copy_lines or N.index in copy_lines)):
             continue
         lay_n = layout[N.index]
-        if same_block and wrapped and not lt_ends and N.index in between:
+        if same_block and wrapped and (not lt_ends and N.index in between or L.index in between):
             continue          # fused-headline moves it out and rejoins the lines around it
         if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue
