@@ -28,7 +28,8 @@ SHORT_OPENERS = frozenset("近日 目前 同时 此外 其中 为此 对此 据�
                           "今年 去年 日前 近年 当前 如今 现在 此前 之后 期间 会上 会后 届时 对于 关于 作为 一是 "
                           "二是 三是 四是 五是 截至 据了 当天 当日 次日 今天 昨天 明年 全年 上午 下午 晚上 早上 同期 "
                           "总之 可见 例如 比如 尤其 特别 特别是 不过 而且 并且 于是 接着 后来 起初 最初 从此 "
-                          "如此 这样 那么 此次 本次 该局 该市 该县 该区 该旗 我市 全市 全区".split())
+                          "如此 这样 那么 此次 本次 该局 该市 该县 该区 该旗 我市 全市 全区 "
+                          "入夜 清晨 傍晚 凌晨 深夜 午后 黄昏 入冬 入春 开春 入秋 眼下 近期".split())
 # An auxiliary or adverb that follows its subject (…苏玉兰每周都 / 会准时来到学校…): a paragraph
 # opening on one alone, in no word (会议, 会上), has lost its beginning. Only 会 and 却: 也有…,
 # 仍需…, 还需…, 都说…, 便民…, 才过去… open news paragraphs (a review found them), as do 就, 又, 要, 将.

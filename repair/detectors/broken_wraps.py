@@ -119,6 +119,14 @@ def _photo_credit(text: str) -> bool:
     return len(text) <= 40 and "摄" in text and bool(CREDIT_RE.search(text))
 
 
+def _goes_on_after(doc: Document, block, left: str) -> bool:
+    """Does the block after `block` open by going on from `left` (a split word, a mid-sentence opening)?"""
+    if block.index + 1 >= len(doc.blocks):
+        return False
+    after = doc.blocks[block.index + 1].lines[0].text.strip()
+    return bool(after) and (mid_sentence_opening(after) is not None or straddling_word(left, after) is not None)
+
+
 def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
@@ -328,6 +336,10 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
     return None
 
 
+SPLIT_FIGURE_RE = regex.compile(r"\p{Han}\d+\n[.．]\d")
+_FIGURE_GOES_ON = Verdict(True, 0.9, "the break cuts a figure at its decimal point")
+
+
 def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Optional[Verdict]:
     """A break between one-line paragraphs (no column layout)."""
     if _closing_opens(prev_text, nt) and role(prev_text) in ("body", "lead"):
@@ -343,6 +355,8 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     # to discuss / the budget for…), whatever the line before looks like
     if LATIN_LOWER_START_RE.match(nt) and LATIN_LOWER_END_RE.search(lt) and not ends_sentence(lt):
         return _LATIN_GOES_ON
+    if SPLIT_FIGURE_RE.search(lt[-4:] + "\n" + nt[:4]):
+        return _FIGURE_GOES_ON      # …规模预计达4 / .6万人，…: a figure cut at its decimal point
     nrole = role(nt)
     if nrole not in ("body",):
         return None
@@ -613,10 +627,14 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if verse_lines and N.index in verse_lines and (L.index in verse_lines or lt[-1:] in "：:"):
             continue          # a song or poem quoted inside a column keeps its lines (…这样唱道： / “东风起，…)
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
-                and is_heading_like(nt) and not is_full(layout[N.index], False):
+                and is_heading_like(nt) and (not is_full(layout[N.index], False) or _goes_on_after(doc, bn, lt)):
             # nor does a column go on into one: a headline dropped in (fused-headline's). Not even
-            # when the seam forms a word: 养老 / 百姓大舞台… forms 老百姓 by chance
+            # when the seam forms a word: 养老 / 百姓大舞台… forms 老百姓 by chance. One as wide as
+            # the column is told by the text after it, which goes on from the line before
+            # (…耐心询问病 / 百名医护志愿者进社区义诊 / 史、仔细查看…)
             continue
+        if not same_block and "：" in nt[:8] and role(nt) == "contact":
+            continue          # …工作人员将上门 / 咨询电话：0835-6221234: a contact line stands alone
         if wrapped and lay_n.column > 0:
             # (doc.blank_separated reads every line once, when first asked: pages of one-line
             # paragraphs never ask)

@@ -304,6 +304,7 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
             yield f
 
 
+COPY_SLACK = 3   # characters a repeated sentence's copies may differ by and still count as equally complete
 LOST_RUN = 3   # characters: OCR noise changes one or two in a row (馆员/馆贝); more is a word
 
 
@@ -454,7 +455,10 @@ def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, thresho
             i += 1
             continue
         copies, score, i = hit
-        keep = max(copies, key=lambda c: (c[1] - c[0], -c[0]))
+        # the first copy, unless a later one is clearly longer (会议进一步传达学习… against 会议传达了…);
+        # copies a few characters apart differ by OCR noise or a comma, and the first stands
+        longest = max(copies, key=lambda c: (c[1] - c[0], -c[0]))
+        keep = copies[0] if (longest[1] - longest[0]) - (copies[0][1] - copies[0][0]) <= COPY_SLACK else longest
         drops = [c for c in copies if c != keep]
         out.append((keep, sorted(drops), score, len(copies)))
     return out

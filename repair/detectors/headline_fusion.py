@@ -37,6 +37,9 @@ EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[
 # (a closing quote after the sentence's end stays with it: …闷得慌。” / 市博物馆…)
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)][”’」』]*)(?![”’」』])([^。！？!?）)，,；;]{4,40})\s*$")
 BOX_BYLINE_RE = regex.compile(r"(?<=\S)\s*(?=[□■]\s*\S)")     # "…守护群众“救命钱” □本报记者 王塔娜"
+# "夜市经济点亮城市烟火气 本报记者 孙悦 通讯员 李航", "…提供岗位1.2万个 记者 王蕾 实习生 郑好"
+INLINE_BYLINE_RE = regex.compile(r"(?<=\S)[ \t\u3000]+(?=(?:本报|市融媒体中心|融媒)?(?:见习|融媒)?记者[ \t\u3000]*\p{Han}{2,4}"
+                                 r"(?:[ \t\u3000]+\p{Han}{2,6}){0,4}[ \t\u3000]*$)")
 NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
 # "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
 # that reads as sentences (clause punctuation, 30+ characters)
@@ -138,15 +141,16 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
         add(i, _same_line(doc, doc.lines[i], settings))
     for i in _title_pair_candidates(doc):
         line = doc.lines[i]
+        m = DASH_SUBTITLE_RE.match(line.text) if "——" in line.text else None
+        if m:
+            add(i, _dash_subtitle(doc, i, m))
+            continue          # (the dash marks the subtitle: no other cut of the line)
         m = TITLE_PAIR_RE.match(line.text)
         if m:
             add(i, _title_pair(doc, i, line.start + m.end(1), line.start + m.end(1)))
         m = SPACED_TITLE_PAIR_RE.match(line.text) if m is None else None
         if m:
             add(i, _title_pair(doc, i, line.start + m.start(1), line.start + m.end(1)))
-        m = DASH_SUBTITLE_RE.match(line.text) if "——" in line.text else None
-        if m:
-            add(i, _dash_subtitle(doc, i, m))
     # the two shapes below need blank lines between paragraphs: doc.blank_separated reads every
     # line, so it is asked last, about a headline found
     for block in doc.blocks:
@@ -328,6 +332,10 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
     if m and role(text[:m.start()]) == "heading" and \
             settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
         return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the byline (□…)"
+    m = INLINE_BYLINE_RE.search(text) if "记者" in text[:60] else None
+    if m and role(text[:m.start()]) == "heading" and \
+            settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
+        return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the reporters' line (本报记者…)"
     m = NAMES_TAIL_RE.search(text) if len(text) <= 60 and " " in text.strip() else None
     if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
             and role(text[:m.start()]) == "heading":

@@ -21,6 +21,7 @@ from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headlin
 from ..document import Block, Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
+from .headline_fusion import split_lines
 from ..roles import COLUMN_NAME_RE, MD_HEADING_RE, opens_article, role
 from ..settings import Settings
 from ..textutil import han_ratio, strip_ws
@@ -30,6 +31,7 @@ KIND = "fused-headline"
 # On seed 004 the displaced headlines score 0.29-0.83 against their own article and at most
 MATCH_MIN = 0.25      # share (weighted by rarity) of a headline's character bigrams in its article
 MATCH_MARGIN = 2.0    # the best article must beat the next by this factor
+BLOCK_KICKER_MAX = 4  # characters: a kicker in a block of headlines (民生实事, 速递)
 KICKER_MAX = 10       # characters: a kicker or column name is short (seed kickers: 2-8)
 LOCAL_MATCH = 0.4     # a headline sharing this share of its bigrams with the text below it is at home
 WINDOW = 150          # displaced headlines stay on their page: look this many paragraphs either way
@@ -41,7 +43,9 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
              if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)
              and not _page_header(paras, i)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
-    suspects = [i for i in heads if len(grams_of[i]) >= 3 and not _at_home(paras, i, grams_of[i], settings)]
+    split = split_lines(doc, settings)     # (a headline and its subtitle on one line: split first)
+    suspects = [i for i in heads if len(grams_of[i]) >= 3 and paras[i].blocks[0].lines[0].index not in split
+                and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
     suspect_set = set(suspects)
     pairs = [i for i in heads if i not in suspect_set and two_parts(paras[i].text)]
@@ -174,7 +178,9 @@ def _with_column_names(paras: list[Paragraph], moves, heads: set[int]):
     out = []
     for m in moves:
         k = m[0] - 1
-        if k in heads and k not in moving and COLUMN_NAME_RE.match(paras[k].text):
+        # (or a kicker of a few characters, 民生实事, between two headlines of the block)
+        if k in heads and k not in moving and (COLUMN_NAME_RE.match(paras[k].text) or
+                                               len(strip_ws(paras[k].text)) <= BLOCK_KICKER_MAX and k - 1 in heads):
             out.append((k,) + m[1:])
             moving.add(k)
         out.append(m)
