@@ -60,7 +60,7 @@ def analyse(doc: Document) -> list[LineLayout]:
         # a block of three or more lines in wrapped prose carries its own width: probe a few of
         # its lines' windows instead of all (hard-wrapped pages are mostly such blocks)
         own = _own_width(widths, idx) if len(idx) >= 3 else 0
-        if own and any(window(i) for i in (idx[len(idx) // 2], idx[0], idx[-1])):
+        if own and (any(window(i) for i in (idx[len(idx) // 2], idx[0], idx[-1])) or _wrapped_block(doc, idx)):
             cols[idx.start:idx.stop] = [own] * len(idx)
             continue
         for i in idx:
@@ -77,6 +77,20 @@ def analyse(doc: Document) -> list[LineLayout]:
     # (tuple.__new__: without the Python-level NamedTuple constructor, one per line)
     doc.memo["layout"] = result = list(map(tuple.__new__, repeat(LineLayout), zip(widths, cols)))
     return result
+
+
+SELF_WRAPPED_LINES = 4   # a block this long can show its own wrapping, among one-line paragraphs
+
+
+def _wrapped_block(doc: Document, idx: range) -> bool:
+    """A short hard-wrapped article on a page of one-line paragraphs (whose window of widths shows
+    no column): four or more lines of one width (see _own_width), none but the last ending a
+    sentence, most holding a comma: prose cut at a width, not a stack of headlines or a list."""
+    if len(idx) < SELF_WRAPPED_LINES:
+        return False
+    ends = doc.sentence_ends
+    inner = [doc.stripped[i] for i in idx[:-1]]
+    return not any(ends[i] for i in idx[:-1]) and sum(("，" in t or "," in t or "、" in t) for t in inner) * 2 >= len(inner)
 
 
 def _own_width(widths: list[int], idx: range) -> int:

@@ -36,6 +36,8 @@ FRAGMENT_MAX = 40     # a displaced piece that ends its sentence is short: seed 
 FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
 FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
+NUMERAL_TAIL_RE = regex.compile(r"[\d零一二两三四五六七八九十百千万]$")
+NUMERAL_GOES_ON_RE = regex.compile(r"^[余多]?(?:万|亿)?(?:元|人次|人|户|个|名|家|次|吨|亩|项|公里|平方米|米|%|％)")
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
 
@@ -141,8 +143,15 @@ def _orphans(paras: list[Paragraph]) -> list[int]:
         prev = paras[j - 1] if j > 0 else None
         if prev is not None and not ends_sentence(prev.text) and role(prev.text) in ("body", "lead"):
             continue   # it continues its own neighbour
+        if j + 1 < len(paras) and _credit_below(paras[j + 1].text):
+            continue   # a photo's caption over its credit (日前，…体验黄河刺绣。 / 林晓岚 摄)
         out.append(j)
     return out
+
+
+def _credit_below(text: str) -> bool:
+    t = text.strip()
+    return len(t) <= 40 and bool(CREDIT_RE.search(t))
 
 
 def _find_fragment(paras: list[Paragraph], i: int, used: set[int], orphans: list[int]) -> Optional[int]:
@@ -156,6 +165,8 @@ def _find_fragment(paras: list[Paragraph], i: int, used: set[int], orphans: list
             continue
         t = paras[j].text.strip()
         word = straddling_word(tail, t, min_freq=FRAGMENT_WORD_FREQ)
+        if not word and NUMERAL_TAIL_RE.search(tail) and NUMERAL_GOES_ON_RE.match(t):
+            word = tail[-2:] + t[:2]        # …收入达到两万三千 / 余元，…: a figure goes on
         if LATIN_START_RE.match(t) and regex.search(r"[a-z,]\s*$", tail):
             word = f"{tail.split()[-1]} {t.split()[0]}"      # a lowercase orphan finishing a Latin clause
         if not word:
