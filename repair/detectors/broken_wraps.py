@@ -53,6 +53,7 @@ ATTRIBUTION_DASH_RE = regex.compile(r"[—–]\s*[A-Z][\w.'’-]+(\s+[A-Z][\w.'�
 # lines fall short of the column by a figure or a hung quote, 0.9+)
 DROPPED_HEADLINE_MIN = 6
 DROPPED_HEADLINE_WIDTH = 0.8
+OVER_COLUMN = 14   # cells: a column's line runs wide by a hung mark or a figure or two, a title by more
 SHORT_LINE = 20   # characters; seed paragraphs cut by a break are 30+, subheads 8-18
 PARAGRAPH_PROBE = 200  # characters; a paragraph longer than this is body text by its length alone
 
@@ -635,6 +636,11 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue
         if not same_block and "：" in nt[:8] and role(nt) == "contact":
             continue          # …工作人员将上门 / 咨询电话：0835-6221234: a contact line stands alone
+        if wrapped and ((lay_n.width > lay_n.column + OVER_COLUMN and is_heading_like(nt)) or
+                        (lay.width > lay.column + OVER_COLUMN and is_heading_like(lt) and not _opens_with_headline(lt, settings))):
+            # a title wider than the column is no line of it (…的通知 over a notice); a headline run
+            # into its dateline or its first line is split off by fused-headline, and the rest goes on
+            continue
         if wrapped and lay_n.column > 0:
             # (doc.blank_separated reads every line once, when first asked: pages of one-line
             # paragraphs never ask)
@@ -643,7 +649,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
             continue
-        if v.join and (not wrapped or DATELINE_HINT_RE.search(nt)) and _opens_with_headline(nt, settings):
+        if v.join and (not wrapped or DATELINE_HINT_RE.search(nt) or " " in nt[1:14] or "\u3000" in nt[1:14]) \
+                and _opens_with_headline(nt, settings):
             continue          # …“小票友”1.2 / 城市书房：把书香送到家门口（上接第一版）截至目前…: a new article
         if v.join:
             joined = True

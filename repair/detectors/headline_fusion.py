@@ -38,8 +38,9 @@ EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)][”’」』]*)(?![”’」』])([^。！？!?）)，,；;]{4,40})\s*$")
 BOX_BYLINE_RE = regex.compile(r"(?<=\S)\s*(?=[□■]\s*\S)")     # "…守护群众“救命钱” □本报记者 王塔娜"
 # "夜市经济点亮城市烟火气 本报记者 孙悦 通讯员 李航", "…提供岗位1.2万个 记者 王蕾 实习生 郑好"
-INLINE_BYLINE_RE = regex.compile(r"(?<=\S)[ \t\u3000]+(?=(?:本报|市融媒体中心|融媒)?(?:见习|融媒)?记者[ \t\u3000]*\p{Han}{2,4}"
-                                 r"(?:[ \t\u3000]+\p{Han}{2,6}){0,4}[ \t\u3000]*$)")
+INLINE_BYLINE_RE = regex.compile(
+    r"(?<=\S)[ \t\u3000]+(?=(?:本报|市融媒体中心|融媒)?(?:见习|融媒)?记者[ \t\u3000]*\p{Han}{2,3}(?:[ \t\u3000]+\p{Han}{2,3}){0,3}"
+    r"(?:[ \t\u3000]+(?:通讯员|实习生|见习记者)[ \t\u3000]*\p{Han}{2,3}(?:[ \t\u3000]+\p{Han}{2,3}){0,3})*[ \t\u3000]*$)")
 NAMES_TAIL_RE = regex.compile(r"(?<=\S)\s+(\p{Han}{2,3}(?:\s+\p{Han}{2,3}){1,3})\s*$")
 # "变“点上开花”为“百花齐放” 依托全镇资源禀赋…，…。": an unpunctuated head, a space, then a body
 # that reads as sentences (clause punctuation, 30+ characters)
@@ -332,14 +333,6 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
     if m and role(text[:m.start()]) == "heading" and \
             settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
         return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the byline (□…)"
-    m = INLINE_BYLINE_RE.search(text) if "记者" in text[:60] else None
-    if m and role(text[:m.start()]) == "heading" and \
-            settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
-        return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the reporters' line (本报记者…)"
-    m = NAMES_TAIL_RE.search(text) if len(text) <= 60 and " " in text.strip() else None
-    if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
-            and role(text[:m.start()]) == "heading":
-        return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
     # a headline is short: only a dateline near the line's start can end one (linear on long lines)
     near_start = min(len(text), 2 * settings.headline_max_chars + 12)
     if DATELINE_HINT_RE.search(text, 0, near_start):
@@ -354,6 +347,14 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
                 gap_end = at + len(text[at:]) - len(text[at:].lstrip())
                 return len(text[:at].rstrip()), gap_end, head, \
                     "a short line without sentence punctuation runs into a dateline"
+    m = INLINE_BYLINE_RE.search(text) if "记者" in text[:60] and len(text) <= 80 else None
+    if m and role(text[:m.start()]) == "heading" and \
+            settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
+        return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the reporters' line (本报记者…)"
+    m = NAMES_TAIL_RE.search(text) if len(text) <= 60 and " " in text.strip() else None
+    if m and role(text) == "heading" and len(strip_ws(text[:m.start()])) >= settings.headline_min_chars \
+            and role(text[:m.start()]) == "heading":
+        return m.start(), m.start(1), text[:m.start()].strip(), "a headline runs into the reporters' names"
     m = KICKER_FUSED_RE.match(text) if (" " in text[1:14] or "\u3000" in text[1:14]) else None
     if m and is_heading_like(text) and len(strip_ws(m.group(2))) >= max(settings.headline_min_chars, len(strip_ws(m.group(1)))):
         return m.end(1), m.start(2), m.group(1).strip(), "a column name and the headline after it share one line"

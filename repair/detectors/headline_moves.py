@@ -41,7 +41,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     paras = _page_end_lines_apart(paras, settings)
     heads = [i for i, h in enumerate(paras)
              if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)
-             and not _page_header(paras, i)]
+             and not _page_header(paras, i) and not DATE_LINE_RE.match(h.text)]
     grams_of = {i: bigrams(paras[i].text) for i in heads}
     split = split_lines(doc, settings)     # (a headline and its subtitle on one line: split first)
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and paras[i].blocks[0].lines[0].index not in split
