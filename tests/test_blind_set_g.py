@@ -209,3 +209,68 @@ def test_an_english_headline_dropped_between_a_columns_lines():
             " the river while\nthe bridge is closed, Fire Chief Dana Whitcornb said.\n")
     assert ("fused-headline", "inside-paragraph") in kinds_at(page, 8)
     assert "to the Carver Street crossing" in fixed(page)
+
+
+# ---------------------------------------------------------------- the fifth blind set (zh_h1-h4)
+
+def test_a_contact_line_is_never_joined_onto_a_cut_column():
+    column = ("此外，中心还在各乡镇便民服\n务站设立了帮办代办窗口，年\n老体弱、行动不便的群众可提\n前电话预约，工作人员将上门\n\n"
+              "咨询电话：0835-6221234\n\n地址：县民生路18号\n")
+    assert "将上门\n\n咨询电话" in fixed(column)
+
+
+def test_office_hours_are_contact_lines():
+    assert role("周六上午：9:00—12:00") == "contact"
+
+
+def test_a_headline_as_wide_as_its_column_between_two_halves_of_a_word():
+    column = ("本报讯 11月2日，县人民医院\n组织百名医护志愿者走进城南\n社区，开展“健康进万家”义\n诊活动，为居民提供免费测血\n"
+              "压、测血糖、健康咨询等服务。\n\n活动现场，前来问诊的居民排\n起了长队。医生们耐心询问病\n\n百名医护志愿者进社区义诊\n\n"
+              "史、仔细查看检查单，并结合\n季节特点，提醒大家注意防寒\n保暖、合理饮食。\n")
+    out = fixed(column)
+    assert "医生们耐心询问病史、仔细查看检查单" in out and "询问病百名" not in out
+
+
+def test_a_headline_runs_into_its_reporters_line_but_a_lead_is_looked_for_first():
+    page = "夜市经济点亮城市烟火气 本报记者 孙悦 通讯员 李航\n\n入夜，位于老城区的南门里夜市灯火通明，各色小吃摊位前排起长队。\n"
+    assert fixed(page).startswith("夜市经济点亮城市烟火气\n\n本报记者 孙悦 通讯员 李航\n\n")
+    assert check(page.replace("本报记者 孙悦 通讯员 李航", "本报记者 孙悦")).findings[0].line == 1
+    lead = "南浦港一季度集装箱吞吐量增长12.3%本报讯 记者 许承泽 记者从南浦港务集团获悉，今年一季度吞吐量再创新高。\n"
+    assert fixed(lead).startswith("南浦港一季度集装箱吞吐量增长12.3%\n本报讯 记者 许承泽 记者从南浦")
+
+
+def test_a_repeated_sentence_keeps_its_first_copy_when_the_copies_are_about_as_long():
+    text = ("会议强调，要严格落实安全生产责任制，紧盯城镇燃气、自建房、电动自行车等重点领域，深入开展隐患排查整治。"
+            "会议强调要严格落实安全生产责任制，紧盯城镇燃气、自建房、电动自行车等重点领域，深入开展隐患排查整治工作。"
+            "要压紧压实各方责任，坚决防范遏制重特大事故发生。\n")
+    out = fixed(text)
+    assert out.startswith("会议强调，要严格落实") and "整治工作。" not in out
+
+
+def test_a_figure_cut_at_its_decimal_point_across_a_blank_line():
+    page = ("今年，我市高校毕业生规模预计达4\n\n.6万人，较去年增加约3200人。为帮助毕业生尽快就业，市人社局推出就业服务十条，"
+            "在岗位归集、政策补贴、见习实践等方面加大支持力度。\n")
+    assert "预计达4.6万人" in fixed(page)
+
+
+def test_a_time_word_opens_a_sentence():
+    page = ("# 夜市经济点亮城市烟火气\n\n本报记者 孙悦\n\n"
+            "入夜，位于老城区的南门里夜市灯火通明，各色小吃摊位前排起长队，文创市集、街头演艺吸引不少市民驻足。\n")
+    assert not [f for f in check(page).findings if f.kind == "truncated-sentence"]
+
+
+def test_a_short_hard_wrapped_article_among_one_line_paragraphs_is_joined():
+    # (the blind page itself: a 17-character column among one-line paragraphs, whose window of
+    # widths shows no column)
+    with open(os.path.join(PAGES, "zh_h4.txt"), encoding="utf-8") as fh:
+        out = fixed(fh.read())
+    assert "设置藜麦种植、设施农业、电商直播" in out and "专家和电商企业讲师现场授课" in out
+
+
+def test_a_title_wider_than_the_column_is_no_line_of_it():
+    page = ("绿道串连起湿地公园、古渡码头、老城墙遗址\n等景点，形成总长超过60公里的环城慢行系统，\n"
+            "进一步提升了市民的获得感和幸福感，受到广泛\n好评，不少市民表示周末常常带孩子来走一走，\n"
+            "澜川市防汛抗旱指挥部办公室关于开展汛前安全隐患排查整治的通知\n各县（区）防汛抗旱指挥部，市防指各成员单位：\n"
+            "为切实做好今年防汛工作，市防指决定在全市范\n围内开展汛前安全隐患排查整治，现将有关事项\n通知如下：\n")
+    out = fixed(page)
+    assert "\n澜川市防汛抗旱指挥部办公室关于开展汛前安全隐患排查整治的通知\n各县（区）" in out
