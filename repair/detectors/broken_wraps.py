@@ -456,7 +456,7 @@ def headlines_between_lines(doc: Document) -> set[int]:
 # A headline as wide as the column, dropped between two of its lines (…一边看着 / 县人民医院远程会诊
 # 中心投入使用 / 工作人员检测水分…), cannot be told by its width: it is told by its words, which
 # another article's lead repeats (本报讯…县人民医院远程会诊中心正式投入使用…) and the lines around it do not.
-ECHO_SHARE = 0.6       # of the line's character bigrams found in one lead elsewhere on the page
+ECHO_SHARE = 0.8       # of the line's character bigrams found in the next lead below it (a headline: 0.93)
 ECHO_LOCAL = 0.25      # at most this share in the lines just around it
 LEAD_LINES = 4         # lines of a lead read after its dateline
 
@@ -511,13 +511,18 @@ def _lines_opening_leads(doc: Document) -> list[int]:
 
 
 def echoed_lead(doc: Document, k: int) -> Optional[int]:
-    """The first line of the lead elsewhere on the page (本报讯…) that repeats most of line k's words
-    (ECHO_SHARE or more), or None: the article a dropped headline belongs to."""
+    """The first line of the next lead below line k, in another block (本报讯…), when it repeats
+    nearly all of line k's words (ECHO_SHARE or more) and has no headline above it, or None: the
+    headless article a headline dropped into the one before belongs to. (Not a lead above, nor
+    the lead of k's own paragraph, nor a headed one: an article's lines repeat its lead's words.)"""
     from ..articles import bigrams, share
-    grams = bigrams(doc.stripped[k])
-    scored = [(share(grams, lead), i) for i, lead in _leads(doc) if abs(i - k) > LEAD_LINES]
-    best = max(scored, default=None)
-    return best[1] if best and best[0] >= ECHO_SHARE else None
+    block_last = next((b.last for b in doc.blocks if b.first <= k <= b.last), k)
+    below = next(((i, lead) for i, lead in _leads(doc) if i > block_last), None)
+    if below is None or share(bigrams(doc.stripped[k]), below[1]) < ECHO_SHARE:
+        return None
+    # and that article has no headline of its own: the line above its lead is no headline
+    above = next((doc.stripped[j] for j in range(below[0] - 1, -1, -1) if doc.stripped[j]), "")
+    return None if not above or role(above) == "heading" else below[0]
 
 
 NO_PUNCTUATION_LINE_RE = re.compile(     # (re: this search over the page runs 4x faster than in regex)

@@ -43,7 +43,7 @@ FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidenc
 
 LATIN_TAIL_RE = regex.compile(r"[A-Z0-9)\]][\w.)\]]*\s*$")   # …MARCH 11, 2025 · — Mayor Ana Ruiz · (Sam Patel)
 SCHEDULE_ITEM_RE = regex.compile(r"^\s*(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|Noon|Midnight)\s*[—–-]\s", regex.I)
-DECK_MAX = 80        # characters: a deck over the byline is short; an article cut before the next one's byline is not
+DECK_MAX = 80        # characters: a deck between its headline and the byline is short
 MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
 INNER_SENTENCE_END_RE = regex.compile(r"[。！？!?]\s*\S")   # …unless a sentence ends inside (小店连着大民生。今年以来，…)
 
@@ -85,7 +85,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         if p.first_line in copies or i in split_by_headline or last.index + 1 in between:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
         if _cut(p, joined) and not (len(p.blocks[0].lines) == 1 and len(p.blocks) == 1 and last.index in split_lines(doc, settings)) \
-                and not (len(p.text) <= DECK_MAX and i + 1 < len(paras) and role(paras[i + 1].text) == "byline"):
+                and not (len(p.text) <= DECK_MAX and 0 < i < len(paras) - 1 and role(paras[i + 1].text) == "byline"
+                         and role(paras[i - 1].text) == "heading"):
             # (a headline's deck over the byline, Rates to rise 6 percent, phased in… / By Jane Ortiz…,
             # and a headline run into its deck on one line, are no paragraphs cut short)
             if orphans is None:
