@@ -85,12 +85,13 @@ SELF_WRAPPED_LINES = 4   # a block this long can show its own wrapping, among on
 def _wrapped_block(doc: Document, idx: range) -> bool:
     """A short hard-wrapped article on a page of one-line paragraphs (whose window of widths shows
     no column): four or more lines of one width (see _own_width), none but the last ending a
-    sentence, most holding a comma: prose cut at a width, not a stack of headlines or a list."""
+    sentence, most holding a clause's comma: prose cut at a width, not headlines or a list."""
     if len(idx) < SELF_WRAPPED_LINES:
         return False
     ends = doc.sentence_ends
     inner = [doc.stripped[i] for i in idx[:-1]]
-    return not any(ends[i] for i in idx[:-1]) and sum(("，" in t or "," in t or "、" in t) for t in inner) * 2 >= len(inner)
+    # (a comma of a clause: an enumeration's 、 is a list's as much as prose's, 一等奖：张华、李明…)
+    return not any(ends[i] for i in idx[:-1]) and sum(("，" in t or "," in t) for t in inner) * 2 >= len(inner)
 
 
 def _own_width(widths: list[int], idx: range) -> int:

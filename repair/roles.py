@@ -71,6 +71,15 @@ def is_heading_like(text: str) -> bool:
         and core[-1] not in HEADLESS_END_CHARS and not ends_sentence(t)
 
 
+LABEL_LINE_RE = regex.compile(r"^\s*[^，,。：:；;\s]{1,8}[：:]\s*\S")
+
+
+def labelled_lines(texts: list[str]) -> bool:
+    """Three or more lines, each a label and its value (一等奖：张华、李明… / 二等奖：…; 时间：… /
+    地点：…): a list, whatever its widths."""
+    return len(texts) >= 3 and all(LABEL_LINE_RE.match(t) for t in texts)
+
+
 def table_rows(texts: list[str]) -> bool:
     """Three or more rows of a table set with single spaces ("石门口 Ⅲ类 Ⅲ类 Ⅱ类"): every line
     has as many space-separated cells as the first, three or more, and none is a sentence."""

@@ -274,3 +274,51 @@ def test_a_title_wider_than_the_column_is_no_line_of_it():
             "为切实做好今年防汛工作，市防指决定在全市范\n围内开展汛前安全隐患排查整治，现将有关事项\n通知如下：\n")
     out = fixed(page)
     assert "\n澜川市防汛抗旱指挥部办公室关于开展汛前安全隐患排查整治的通知\n各县（区）" in out
+
+
+# ---------------------------------------------------------------- a review of the rules above
+
+def test_a_column_line_that_a_later_lead_repeats_is_no_headline():
+    column = ("本报讯 近日，市文化和旅游局召\n开专题会议，安排部署今年全市\n群众文化活动。会议提出，要办\n好乌审旗马头琴乐团专场演出活\n"
+              "动等一批群众文化品牌活动，持\n续丰富群众精神文化生活，会议\n还对下一步重点工作进行安排。\n\n"
+              "本报讯 6月12日，乌审旗马头琴\n乐团专场演出活动在市文化艺术\n中心举行，吸引了上千名市民前\n来观看，现场掌声不断，气氛热\n烈。\n")
+    assert "要办好乌审旗马头琴乐团专场演出活动等一批" in fixed(column)
+
+
+def test_a_prize_list_of_one_width_is_no_wrapped_prose():
+    page = ("本报讯 全市少儿书画大赛日前揭晓，共评出各类奖项40个，获奖作品将在市图书馆展出一个月。\n\n"
+            "一等奖：张华、李明、王芳、赵刚\n二等奖：刘洋、陈静、杨帆、周敏\n三等奖：吴昊、郑爽、孙悦、马丽\n"
+            "优秀奖：胡军、林晓、何平、高原\n组织奖：东胜区文化馆\n")
+    assert fixed(page) == page
+
+
+def test_a_repeated_sentence_keeps_the_copy_with_more_words_or_figures():
+    for text, kept in (("会议强调，要抓好安全生产，守住底线。会议强调，要抓好安全生产和环保，守住底线。", "和环保"),
+                       ("数据显示，全市地区生产总值同比增长5%，高于全区平均水平。数据显示，全市地区生产总值同比增长5.3%，高于全区平均水平。", "5.3%")):
+        page = "本报讯 今年一季度，全市经济运行稳中向好。" + text + "\n"
+        assert kept in fixed(page)
+
+
+def test_a_caption_with_its_credit_and_a_line_ending_on_photography_stay():
+    assert fixed("图为志愿者在社区开展义诊服务 本报记者 孙悦摄\n") == "图为志愿者在社区开展义诊服务 本报记者 孙悦摄\n"
+    poem = "我的父亲一辈子没有离开过村庄，\n他的手上全是老茧，\n他最大的爱好是摄影\n"
+    assert fixed(poem) == poem
+
+
+def test_english_acronyms_and_captions_are_not_cut():
+    for line in ("NASA ESA Sign Mars Sample Return Pact", "FBI CIA Chiefs Testify Before Senate Panel",
+                 "Lincoln High School Principal Maria Gonzalez greets students on the first day of classes",
+                 "Downtown Business District Parking Changes take effect Monday"):
+        page = line + "\n\nBy Jane Ortiz\n\nASHFORD — The council met on Tuesday night to discuss the plan.\n"
+        assert fixed(page).startswith(line + "\n"), line
+
+
+def test_template_paragraphs_led_by_other_labels_are_no_copies():
+    page = ("东胜区：晴转多云，最高气温25℃，最低气温12℃，西北风3到4级，空气质量良。\n\n"
+            "康巴什区：晴转多云，最高气温25℃，最低气温12℃，西北风3到4级，空气质量良。\n")
+    assert fixed(page) == page
+
+
+def test_a_quotations_source_after_a_dash_stays_with_it():
+    line = "绿水青山就是金山银山 ——摘自习近平总书记讲话\n\n本报讯 近日，全市生态环境保护大会召开，部署下一阶段工作。\n"
+    assert fixed(line) == line

@@ -27,7 +27,7 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
-from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, opens_article,
+from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
                      is_heading_like, role, table_rows)
 from ..openings import figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
@@ -115,9 +115,14 @@ _CREDIT_APART = Verdict(False, 0.8, "a photo credit shares a block with the capt
                                     "this page stand apart", split=True)
 
 
+# A photo's credit: names, perhaps after the reporters' title, then 摄 (罗啸 摄, 本报记者 周敏 摄);
+# not a line of verse ending on 摄影 (他最大的爱好是摄影)
+PHOTO_CREDIT_RE = regex.compile(r"^\s*[□■]?\s*(?:(?:本报|市融媒体中心)?(?:见习|融媒)?(?:记者|通讯员)\s*)?"
+                                r"\p{Han}{2,4}(?:\s+\p{Han}{2,4}){0,3}\s*摄(?:影)?\s*$")
+
+
 def _photo_credit(text: str) -> bool:
-    # (not role(): 本报记者 周敏 摄 reads to it as a byline first)
-    return len(text) <= 40 and "摄" in text and bool(CREDIT_RE.search(text))
+    return len(text) <= 40 and "摄" in text and bool(PHOTO_CREDIT_RE.match(text))
 
 
 def _goes_on_after(doc: Document, block, left: str) -> bool:
@@ -152,7 +157,7 @@ def _protected(block, texts: list[str]) -> bool:
     if TABLE_GAP_RE.search("\n".join(texts)) and \
             sum(1 for t in texts if TABLE_GAP_RE.search(t)) >= 0.5 * len(texts):
         return True
-    if len(lines) >= 3 and (all(LIST_RE.match(t) for t in texts) or table_rows(texts)):
+    if len(lines) >= 3 and (all(LIST_RE.match(t) for t in texts) or table_rows(texts) or labelled_lines(texts)):
         return True
     if len(lines) >= 3 and max(map(len, texts)) <= 40:
         return _mostly_end_on_punctuation(texts)
@@ -486,6 +491,10 @@ def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
         # a column line before it that goes on, a line after that does not open a paragraph
         if not is_full(layout[i - 1], i - 1 == block.first) or ends_sentence(before.text) \
                 or han_ratio(t) < 0.8 or OPENER_RE.match(after.text) or role(t) != "heading":
+            continue
+        # a headline is whole: no word runs into it from the line before or out of it into the next
+        # (…要办 / 好乌审旗马头琴乐团专场演出活 / 动等一批… is a line of the column)
+        if straddling_word(before.text, t) or straddling_word(t, after.text) or mid_sentence_opening(t):
             continue
         around = "".join(doc.stripped[max(block.first, i - 3):i]) + "".join(doc.stripped[i + 1:min(block.last + 1, i + 4)])
         if share(bigrams(t), around) <= ECHO_LOCAL and echoed_lead(doc, i) is not None:

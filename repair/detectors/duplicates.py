@@ -195,7 +195,7 @@ def _cut_numbers(a: str, b: str) -> bool:
 def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
     if a == b:
         return True, 1.0, "an exact copy"
-    if min(len(a), len(b)) < SHORT:
+    if min(len(a), len(b)) < SHORT or _other_labels(a, b):
         return False, 0.0, ""
     # score_cutoff: below it rapidfuzz stops early and says 0 (only a score above it is used)
     r = fuzz.ratio(a, b, score_cutoff=threshold)
@@ -217,6 +217,15 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
                     and not _other_figures(a, b):
                 return True, al.score / 100 * 0.95, "a copy cut short"
     return False, 0.0, ""
+
+
+LABEL_RE = regex.compile(r"^([^，,。：:；;]{1,8})[：:]")
+
+
+def _other_labels(a: str, b: str) -> bool:
+    """Paragraphs of one template led by other labels (东胜区：晴转多云… / 康巴什区：晴转多云…)."""
+    la, lb = LABEL_RE.match(a), LABEL_RE.match(b)
+    return bool(la and lb and la.group(1) != lb.group(1))
 
 
 def _other_figures(a: str, b: str) -> bool:
@@ -306,6 +315,11 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
 
 COPY_SLACK = 3   # characters a repeated sentence's copies may differ by and still count as equally complete
 LOST_RUN = 3   # characters: OCR noise changes one or two in a row (馆员/馆贝); more is a word
+
+
+def _more_figures(a: str, b: str) -> bool:
+    """Does `a` hold digits that `b` lacks?"""
+    return bool(+(Counter(c for c in a if c.isdigit()) - Counter(c for c in b if c.isdigit())))
 
 
 def _holds_more(a: str, b: str) -> bool:
@@ -455,10 +469,13 @@ def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, thresho
             i += 1
             continue
         copies, score, i = hit
-        # the first copy, unless a later one is clearly longer (会议进一步传达学习… against 会议传达了…);
-        # copies a few characters apart differ by OCR noise or a comma, and the first stands
+        # the first copy, unless a later one is clearly longer (会议进一步传达学习… against 会议传达了…)
+        # or holds a word or a figure it lacks (…和环保…, 5.3% against 5%); copies a few characters
+        # apart otherwise differ by OCR noise or a comma, and the first stands
         longest = max(copies, key=lambda c: (c[1] - c[0], -c[0]))
-        keep = copies[0] if (longest[1] - longest[0]) - (copies[0][1] - copies[0][0]) <= COPY_SLACK else longest
+        keep = copies[0] if (longest[1] - longest[0]) - (copies[0][1] - copies[0][0]) <= COPY_SLACK and \
+            not _holds_more(text[longest[0]:longest[1]], text[copies[0][0]:copies[0][1]]) and \
+            not _more_figures(text[longest[0]:longest[1]], text[copies[0][0]:copies[0][1]]) else longest
         drops = [c for c in copies if c != keep]
         out.append((keep, sorted(drops), score, len(copies)))
     return out

@@ -18,7 +18,8 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import COLUMN_NAME, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, may_be_heading, opens_article, role, table_rows
+from ..roles import (COLUMN_NAME, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, labelled_lines, may_be_heading,
+                     opens_article, role, table_rows)
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, han_ratio, strip_ws
@@ -64,7 +65,7 @@ TITLE_PAIR_RE = regex.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:�
 # # 稳住“菜篮子” 守好“米袋子” ——访市商务局局长刘建国. A newspaper sets the "——…" subtitle (an
 # interview's ——访…, a report's ——…综述) on a line of its own; the dash stays with it.
 DASH_SUBTITLE_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?—][^，,。；;！？!?—]{3,30}?)[ \t\u3000]*"
-                                 r"(——[^，,。；;！？!?—\s][^，,。；;！？!?—]{3,40})[ \t]*$")
+                                 r"(——(?![摘选引出]自)[^，,。；;！？!?—\s][^，,。；;！？!?—]{3,40})[ \t]*$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
 BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
@@ -224,8 +225,12 @@ def _same_line(doc: Document, line: Line, settings: Settings) -> Optional[Findin
         return None
     if line.text.lstrip().startswith("**") and RUN_IN_HEAD_RE.match(line.text) and _run_in_heads(doc):
         return None
-    if cut[3] == EN_DECK_WHY and not _own_block(doc, line):
-        return None     # (Fire Chief Dana Whitcornb said the… opens a paragraph: a headline stands alone)
+    if cut[3] == EN_DECK_WHY and not (_own_block(doc, line) and _article_opens_below(doc, line)
+                                      and regex.search(r"[,\d]", line.text[cut[1]:])):
+        # (Fire Chief Dana Whitcornb said the… opens a paragraph, and a caption without its full
+        # stop stands alone: a headline with its deck stands over its byline or dateline, and a
+        # deck gives a figure or a clause)
+        return None
     at, end, head, why = cut
     fix = Fix((Edit(line.start + at, line.start + end, doc.paragraph_separator),),
               "put the headline on its own line", safe=True)
@@ -347,7 +352,7 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
                 gap_end = at + len(text[at:]) - len(text[at:].lstrip())
                 return len(text[:at].rstrip()), gap_end, head, \
                     "a short line without sentence punctuation runs into a dateline"
-    m = INLINE_BYLINE_RE.search(text) if "记者" in text[:60] and len(text) <= 80 else None
+    m = INLINE_BYLINE_RE.search(text) if "记者" in text[:60] and len(text) <= 80 and not text.rstrip().endswith(("摄", "摄影")) else None
     if m and role(text[:m.start()]) == "heading" and \
             settings.headline_min_chars <= len(strip_ws(text[:m.start()])) <= settings.headline_max_chars:
         return m.start(), m.end(), text[:m.start()].strip(), "a headline runs into the reporters' line (本报记者…)"
@@ -373,14 +378,15 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
 # capitalised word may be an acronym, NASA Launches…), and "Council Backs $4.2 Million Water Main
 # Plan Rates to rise 6 percent, phased in over three years" (a Title Case headline, then its deck in
 # sentence case)
-EN_COLUMN_HEAD_RE = regex.compile(r"^\s*([A-Z]{2,}(?:\s+[A-Z]{2,}){1,3})\s+(?=[A-Z][a-z])")
+EN_COLUMN_HEAD_RE = regex.compile(r"^\s*([A-Z]{2,}(?:\s+[A-Z]{2,}){1,2})\s+(?=[A-Z][a-z])")
+EN_COLUMN_WORD_RE = regex.compile(r"[A-Z]{5,}")    # (a column's name holds a word: acronyms side by side, NASA ESA…, do not)
 SMALL_WORDS = frozenset("a an and as at but by for from in into of on or over the to up with vs".split())
 TITLE_WORD_RE = regex.compile(r"^(?:[A-Z0-9$“\"'‘(][\w$.,%'’-]*|[\d$][\w$.,%'’-]*)$")
 
 
 def _english_deck_cut(text: str) -> Optional[tuple[int, int, str, str]]:
     m = EN_COLUMN_HEAD_RE.match(text)
-    if m and _title_case(text[m.end():].split()):
+    if m and EN_COLUMN_WORD_RE.search(m.group(1)) and _title_case(text[m.end():].split()):
         return m.end(1), m.end(), m.group(1), "a column name in capitals and a headline share one line"
     words = list(regex.finditer(r"\S+", text))
     if len(words) < 6 or len(text) > EN_DECK_LINE_MAX or ends_sentence(text) or EN_SENTENCE_BREAK_RE.search(text):
@@ -400,6 +406,11 @@ def _english_deck_cut(text: str) -> Optional[tuple[int, int, str, str]]:
 EN_DECK_LINE_MAX = 120
 EN_SENTENCE_BREAK_RE = regex.compile(r"[a-z][.!?][\"”’]?\s+[A-Z]")
 EN_DECK_WHY = "a Title Case headline runs into its deck, set in sentence case"
+
+
+def _article_opens_below(doc: Document, line: Line) -> bool:
+    nxt = next((l.text for l in doc.lines[line.index + 1:line.index + 4] if not l.blank), "")
+    return opens_article(nxt)
 
 
 def _own_block(doc: Document, line: Line) -> bool:
@@ -443,7 +454,8 @@ def _stacked_headlines(doc: Document, block, settings: Settings) -> Iterator[Fin
     lines = block.lines
     # the cheap test from the last line up: a paragraph's last line usually ends a sentence
     if len(lines) < 4 or not all(may_be_heading(l.text) for l in reversed(lines)) \
-            or not all(role(l.text) == "heading" for l in lines) or table_rows([l.text for l in lines]) or not doc.blank_separated:
+            or not all(role(l.text) == "heading" for l in lines) or table_rows([l.text for l in lines]) \
+            or labelled_lines([l.text for l in lines]) or not doc.blank_separated:
         return
     sep = doc.paragraph_separator
     starts = [b for b in lines[1:] if not CONNECTIVE_RE.match(b.text)]
