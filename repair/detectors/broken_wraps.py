@@ -16,6 +16,7 @@ Headlines, bylines, credits, signatures, list items and contact lines are never 
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 import re
@@ -27,7 +28,7 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
-from ..roles import (BYLINE_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
+from ..roles import (BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
                      is_heading_like, role, table_rows)
 from ..openings import figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
@@ -472,14 +473,14 @@ def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
     if not _leads(doc):
         return found      # (no lead on the page to repeat a headline's words)
     block_of = None
-    leads_text = doc.memo["leads-text"]
     # the lines without any punctuation, found by one search over the page (most lines have some),
-    # whose first or last characters stand in some lead (a substring test)
+    # whose first or last characters stand in the next lead below (a substring test)
     for m in NO_PUNCTUATION_LINE_RE.finditer(doc.text):
         t = m.group().strip()
-        if t[:4] not in leads_text and t[-4:] not in leads_text:
-            continue
         i = doc.line_of(m.start())
+        lead = _next_lead(doc, i)
+        if lead is None or (t[:4] not in lead[1] and t[-4:] not in lead[1]):
+            continue
         if not layout[i].wrapped:
             continue
         if block_of is None:
@@ -502,12 +503,25 @@ def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
     return found
 
 
+def _block_firsts(doc: Document) -> list[int]:
+    if "block-first-lines" not in doc.memo:
+        doc.memo["block-first-lines"] = [b.first for b in doc.blocks]
+    return doc.memo["block-first-lines"]
+
+
 def _leads(doc: Document) -> list[tuple[int, str]]:
     """(first line, text of its first LEAD_LINES lines) of every lead on the page (本报讯…)."""
     if "leads" not in doc.memo:
         doc.memo["leads"] = [(i, "".join(doc.stripped[i:i + LEAD_LINES])) for i in _lines_opening_leads(doc)]
-        doc.memo["leads-text"] = "\x00".join(text for _, text in doc.memo["leads"])
+        doc.memo["lead-lines"] = [i for i, _ in doc.memo["leads"]]
     return doc.memo["leads"]
+
+
+def _next_lead(doc: Document, k: int) -> Optional[tuple[int, str]]:
+    """The first lead that opens below line k (bisection: a long file holds thousands)."""
+    leads = _leads(doc)
+    at = bisect_right(doc.memo["lead-lines"], k)
+    return leads[at] if at < len(leads) else None
 
 
 # LEAD_RE at every line's start, in one search over the page
@@ -525,8 +539,7 @@ def echoed_lead(doc: Document, k: int) -> Optional[int]:
     headless article a headline dropped into the one before belongs to. (Not a lead above, nor
     the lead of k's own paragraph, nor a headed one: an article's lines repeat its lead's words.)"""
     from ..articles import bigrams, share
-    block_last = next((b.last for b in doc.blocks if b.first <= k <= b.last), k)
-    below = next(((i, lead) for i, lead in _leads(doc) if i > block_last), None)
+    below = _next_lead(doc, doc.blocks[bisect_right(_block_firsts(doc), k) - 1].last)
     if below is None or share(bigrams(doc.stripped[k]), below[1]) < ECHO_SHARE:
         return None
     # and that article has no headline of its own: the line above its lead is no headline
@@ -663,7 +676,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             v = judge_paragraphs(lt, nt, paragraph, same_block)
         if v is None:
             continue
-        if v.join and (not wrapped or DATELINE_HINT_RE.search(nt) or " " in nt[1:14] or "\u3000" in nt[1:14]) \
+        if v.join and (not wrapped or DATELINE_HINT_RE.search(nt) or _column_name_first(nt)) \
                 and _opens_with_headline(nt, settings):
             continue          # …“小票友”1.2 / 城市书房：把书香送到家门口（上接第一版）截至目前…: a new article
         if v.join:
@@ -678,8 +691,10 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         # elsewhere, and truncation pairs the two
         orphans = _orphan_lines(stripped, ends)
         dropped = set()
+        lines_of = [k for k, _ in bare_joins]       # ascending
         for j in orphans:
-            near = [(abs(j - k), at) for k, at in bare_joins if abs(j - k) <= ORPHAN_WINDOW and j != k + 1]
+            near = [(abs(j - k), at) for k, at in bare_joins[bisect_left(lines_of, j - ORPHAN_WINDOW):
+                                                              bisect_right(lines_of, j + ORPHAN_WINDOW)] if j != k + 1]
             if near:
                 dropped.add(min(near)[1])
         found = [f for at, f in enumerate(found) if at not in dropped]
@@ -687,6 +702,11 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
 
 
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")
+
+
+def _column_name_first(text: str) -> bool:
+    """Does a wrapped line open with a column name and a space (记者面对面 让数字技术…)?"""
+    return (" " in text[1:14] or "\u3000" in text[1:14]) and bool(COLUMN_NAME_RE.match(text.split()[0]))
 
 
 def _opens_with_headline(text: str, settings: Settings) -> bool:

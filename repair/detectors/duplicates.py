@@ -300,11 +300,11 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
     lines = doc.lines
     if doc.blank_separated:
         # (a page of blank-separated paragraphs, where most blocks are one: a paragraph inside a
-        # block has a copy only if its opening stands twice on the page, as one search tells)
-        flat = strip_ws(doc.text)
-        inner = [run for run in runs if run[0] not in firsts_set(doc)]
-        if not any(flat.count(_norm(strip_ws(doc.stripped[run[0]]))[:GRAM]) >= 2 for run in inner
-                   if len(doc.stripped[run[0]]) >= GRAM):
+        # block has a copy, whole or cut short, only if another paragraph opens as it does)
+        openings = Counter(_norm(strip_ws(doc.stripped[run[0]]))[:GRAM] for run in runs)
+        firsts_here = firsts_set(doc)
+        if not any(openings[_norm(strip_ws(doc.stripped[run[0]]))[:GRAM]] >= 2 for run in runs
+                   if run[0] not in firsts_here and len(doc.stripped[run[0]]) >= GRAM):
             return
     units = [Block(k, tuple(lines[i] for i in run)) for k, run in enumerate(runs)]
     taken = [(f.start, f.end) for f in block_found]

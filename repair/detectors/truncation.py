@@ -10,7 +10,7 @@ Otherwise nothing can be restored, so `end`/`start` findings carry no fix.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import regex
 
@@ -93,10 +93,13 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                 orphans = _orphans(paras)
             frag = _find_fragment(paras, i, used_fragments, orphans)
             if frag is None:
-                if cuts is None:
-                    cuts = [k for k, q in enumerate(paras) if q.first_line not in copies and k not in split_by_headline
-                            and q.blocks[-1].lines[-1].index + 1 not in between and _cut(q, joined)]
-                frag = _nearest_orphan(paras, i, used_fragments, orphans, cuts)
+                def every_cut() -> list[int]:
+                    nonlocal cuts
+                    if cuts is None:      # (asked only when an orphan opening on a particle or figure is near)
+                        cuts = [k for k, q in enumerate(paras) if q.first_line not in copies and k not in split_by_headline
+                                and q.blocks[-1].lines[-1].index + 1 not in between and _cut(q, joined)]
+                    return cuts
+                frag = _nearest_orphan(paras, i, used_fragments, orphans, every_cut)
             if frag is not None:
                 used_fragments.add(frag)
                 yield _displaced(doc, paras, i, frag)
@@ -178,7 +181,8 @@ def _find_fragment(paras: list[Paragraph], i: int, used: set[int], orphans: list
     return best
 
 
-def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: list[int], cuts: list[int]) -> Optional[int]:
+def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: list[int],
+                    every_cut: Callable[[], list[int]]) -> Optional[int]:
     """With no word across the seam: an orphan opening mid-sentence on a particle or a figure
     (…镇上 / 的修理铺都关了门…; …全市新增个体工商户 / 1.36万户，…) after a cut that ends on a
     Chinese character, when each is the other's nearest: the nearest cut paragraph to the orphan
@@ -189,7 +193,9 @@ def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: lis
     near = [j for j in orphans[bisect_left(orphans, i - FRAGMENT_WINDOW):bisect_right(orphans, i + FRAGMENT_WINDOW)]
             if j not in used and j != i + 1 and _particle_or_figure_opening(paras[j].text.strip())]
     for j in sorted(near, key=lambda j: abs(j - i)):
-        nearest_cut = min((k for k in cuts if k != j - 1), key=lambda k: abs(k - j), default=None)
+        cuts = every_cut()
+        window = cuts[bisect_left(cuts, j - FRAGMENT_WINDOW):bisect_right(cuts, j + FRAGMENT_WINDOW)]
+        nearest_cut = min((k for k in window if k != j - 1), key=lambda k: abs(k - j), default=None)
         return j if nearest_cut == i else None
     return None
 
