@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from functools import cache
 from itertools import accumulate, combinations
 from operator import eq
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 from rapidfuzz import fuzz
@@ -129,7 +129,8 @@ def _samples(text: str) -> set[str]:
     return samples
 
 
-def _candidates(norms: list[str], min_chars: int, eligible: Callable[[int], bool]) -> set[tuple[int, int]]:
+def _candidates(norms: list[str], min_chars: int, eligible: Callable[[int], bool],
+                anchors: Optional[set[int]] = None) -> set[tuple[int, int]]:
     """Pairs of eligible paragraphs that may be copies.
 
     Samples of every long paragraph are indexed, eligible or not, so that eligible(), which runs
@@ -137,7 +138,7 @@ def _candidates(norms: list[str], min_chars: int, eligible: Callable[[int], bool
     counts eligible paragraphs only) instead of about every paragraph of the page."""
     samples = {i: _samples(t) for i, t in enumerate(norms) if len(t) >= max(SHORT, min_chars)}
     counts = {i: len(s) for i, s in samples.items()}
-    shared = Counter(_sample_pairs(_shared_postings(samples).values(), eligible))
+    shared = Counter(_sample_pairs(_shared_postings(samples).values(), eligible, anchors))
     # copies share most of the shorter text's samples; paragraphs of one template share a few
     pairs = {p for p, n in shared.items() if n >= max(1, 0.5 * min(counts[p[0]], counts[p[1]]))
              and eligible(p[0]) and eligible(p[1])}
@@ -165,7 +166,8 @@ def _shared_postings(samples: dict[int, set[str]]) -> dict[str, list[int]]:
     return postings
 
 
-def _sample_pairs(postings: Iterable[list[int]], eligible: Callable[[int], bool]) -> Iterator[tuple[int, int]]:
+def _sample_pairs(postings: Iterable[list[int]], eligible: Callable[[int], bool],
+                  anchors: Optional[set[int]] = None) -> Iterator[tuple[int, int]]:
     """One (lower, higher) pair per two paragraphs sharing a sample; a sample in more than
     MAX_POSTINGS eligible paragraphs is boilerplate and gives none. Ineligible paragraphs in a
     small posting are left for the caller to drop (they cannot make it crowded)."""
@@ -175,7 +177,11 @@ def _sample_pairs(postings: Iterable[list[int]], eligible: Callable[[int], bool]
             if len(ids) > MAX_POSTINGS:
                 continue
         # ids are ascending and distinct (each paragraph's samples are a set)
-        yield from combinations(ids, 2)
+        if anchors is None:
+            yield from combinations(ids, 2)
+        else:       # only pairs holding an anchor (the other pairs were weighed already), on one page
+            yield from ((a, b) for a, b in combinations(ids, 2)
+                        if (a in anchors or b in anchors) and b - a <= PIECE_WINDOW)
 
 
 NUMBER_RE = regex.compile(r"\d+(?:\.\d+)?")
@@ -234,7 +240,8 @@ def _other_figures(a: str, b: str) -> bool:
     return _numbers(a) != _numbers(b) and NUMBER_RE.sub("", a) == NUMBER_RE.sub("", b)
 
 
-def _paragraph_duplicates(doc: Document, blocks: list[Block], settings: Settings, squeezed: list[str]) -> Iterator[Finding]:
+def _paragraph_duplicates(doc: Document, blocks: list[Block], settings: Settings, squeezed: list[str],
+                          anchors: Optional[set[int]] = None) -> Iterator[Finding]:
     norms = [_norm(t) for t in squeezed]
     min_chars = settings.duplicate_min_chars
 
@@ -243,7 +250,7 @@ def _paragraph_duplicates(doc: Document, blocks: list[Block], settings: Settings
         return len(norms[i]) >= min_chars and role(blocks[i].text) not in NEVER_DUPLICATE_ROLES
 
     deleted: set[int] = set()
-    for i, j in sorted(_candidates(norms, min_chars, eligible)):
+    for i, j in sorted(_candidates(norms, min_chars, eligible, anchors)):
         if i in deleted or j in deleted:
             continue
         same, score, how = _similar(norms[i], norms[j], settings.duplicate_threshold)
@@ -308,12 +315,20 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
             return
     units = [Block(k, tuple(lines[i] for i in run)) for k, run in enumerate(runs)]
     taken = [(f.start, f.end) for f in block_found]
-    for f in _paragraph_duplicates(doc, units, settings, [strip_ws(u.text) for u in units]):
+    # on a blank-separated page the block pass weighed the pairs of whole blocks: only pairs with a
+    # paragraph of a block of several are new (a long file of repeated paragraphs would weigh them twice)
+    anchors = None
+    if doc.blank_separated:
+        block_of_run = [bisect_right(firsts, run[0]) for run in runs]
+        per_block = Counter(block_of_run)
+        anchors = {k for k, b in enumerate(block_of_run) if per_block[b] >= 2}
+    for f in _paragraph_duplicates(doc, units, settings, [strip_ws(u.text) for u in units], anchors):
         if not any(a < f.end and f.start < b for a, b in taken):
             yield f
 
 
 COPY_SLACK = 3   # characters a repeated sentence's copies may differ by and still count as equally complete
+PIECE_WINDOW = 300   # paragraphs: a copy of a paragraph inside a block stands on its page (the made pages': within 40)
 LOST_RUN = 3   # characters: OCR noise changes one or two in a row (馆员/馆贝); more is a word
 
 
