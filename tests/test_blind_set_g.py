@@ -20,6 +20,18 @@ def kinds_at(text, line):
 
 PAGES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "pages")
 BYLINE = "\n\n本报记者 周敏\n\n"
+
+
+def assert_moved_out(page, line, rejoined, headline, below=None, above=None):
+    """A headline dropped in at `line`: found, the sentence it split rejoined, and the headline
+    moved below the text `below` or above the text `above`."""
+    assert ("fused-headline", "inside-paragraph") in kinds_at(page, line)
+    out = fixed(page)
+    assert rejoined in out
+    if below is not None:
+        assert out.index(headline) > out.index(below)
+    if above is not None:
+        assert out.index(headline) < out.index(above)
 LEAD = "本报讯 近日，全县秋粮收购工作全面展开，各收购网点秩序井然，农民售粮积极性高涨。\n"
 
 
@@ -63,10 +75,7 @@ def test_a_headline_whose_lead_follows_the_paragraph_below_it_was_dropped_in():
             "# 新能源汽车下乡活动走进云溪镇\n\n"
             "老人补贴5元，行动不便的老人还可通过电话预约送餐上门，目前全市已建成社区长者食堂86家。\n\n"
             "本报讯 5月11日，新能源汽车下乡活动走进云溪镇，20余家车企带来50多款新能源车型。\n")
-    assert ("fused-headline", "inside-paragraph") in kinds_at(page, 7)
-    out = fixed(page)
-    assert "80岁以上老人补贴5元" in out
-    assert out.index("# 新能源汽车下乡活动走进云溪镇") > out.index("80岁以上老人补贴5元")
+    assert_moved_out(page, 7, "80岁以上老人补贴5元", "# 新能源汽车下乡活动走进云溪镇", below="80岁以上老人补贴5元")
 
 
 def test_a_headline_as_wide_as_its_column_is_told_by_the_lead_that_repeats_it():
@@ -77,10 +86,7 @@ def test_a_headline_as_wide_as_its_column_is_told_by_the_lead_that_repeats_it():
             "就是晒谷，常常要看天吃饭，如今镇\n上建起了烘干中心，新收的稻谷当天\n就能烘干入库。\n\n"
             "本报讯 记者 陈静 通讯员 黄晓\n东 10月15日，县人民医院远程会诊\n中心正式投入使用，群众在家门口就\n"
             "能享受到省级专家的诊疗服务。\n")
-    assert ("fused-headline", "inside-paragraph") in kinds_at(page, 9)
-    out = fixed(page)
-    assert "一边看着工作人员检测水分" in out
-    assert out.index("县人民医院远程会诊中心投入使用\n") < out.index("本报讯")
+    assert_moved_out(page, 9, "一边看着工作人员检测水分", "县人民医院远程会诊中心投入使用\n", above="本报讯")
 
 
 def test_headlines_in_a_block_among_page_end_headlines_are_judged_one_by_one():
