@@ -34,7 +34,7 @@ LIST_RE = regex.compile(
     r"^\s*(\d{1,3}(?:[.．](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳]"
     r"|(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.)|Noon|Midnight)\s*[—–-]\s)")
 # (…：0471-4819165, and office hours: 周六上午：9:00—12:00)
-CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|邮编|时间|方式)\s*[:：]|[:：]\s*[\d\-+()（）:—–~～]{5,}|https?://|@\w")
+CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|地点|邮编|时间|方式)\s*[:：]|[:：]\s*[\d\-+()（）:—–~～]{5,}|https?://|@\w")
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 
 

@@ -225,8 +225,9 @@ def test_a_contact_line_is_never_joined_onto_a_cut_column():
     assert "将上门\n\n咨询电话" in fixed(column)
 
 
-def test_office_hours_are_contact_lines():
+def test_office_hours_and_places_are_contact_lines():
     assert role("周六上午：9:00—12:00") == "contact"
+    assert role("地点：和平里小区中心广场") == "contact"     # (the last blind set: no displaced headline)
 
 
 def test_a_headline_as_wide_as_its_column_between_two_halves_of_a_word():
