@@ -146,6 +146,15 @@ class Document:
         from .textutil import SENTENCE_LAST_CHARS, ends_sentence   # textutil is a leaf module; imported late to keep this one light
         return [t[-1:] in SENTENCE_LAST_CHARS and ends_sentence(t) for t in self.stripped]
 
+    @cached_property
+    def block_firsts(self) -> list[int]:
+        """0-based first line of each block, ascending (for block_at's bisection)."""
+        return [b.first for b in self.blocks]
+
+    def block_at(self, line: int) -> Block:
+        """The block holding a non-blank line (or the last block before a blank one)."""
+        return self.blocks[bisect.bisect_right(self.block_firsts, line) - 1]
+
     @property
     def paragraph_separator(self) -> str:
         return self.newline * 2 if self.blank_separated else self.newline

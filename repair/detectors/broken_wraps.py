@@ -472,7 +472,6 @@ def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
     found: set[int] = set()
     if not _leads(doc):
         return found      # (no lead on the page to repeat a headline's words)
-    block_of = None
     # the lines without any punctuation, found by one search over the page (most lines have some),
     # whose first or last characters stand in the next lead below (a substring test)
     for m in NO_PUNCTUATION_LINE_RE.finditer(doc.text):
@@ -483,10 +482,8 @@ def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
             continue
         if not layout[i].wrapped:
             continue
-        if block_of is None:
-            block_of = {l.index: b for b in doc.blocks if len(b.lines) >= 3 for l in b.lines}
-        block = block_of.get(i)
-        if block is None or not block.first < i < block.last:
+        block = doc.block_at(i)
+        if len(block.lines) < 3 or not block.first < i < block.last:
             continue
         before, after, t = doc.lines[i - 1], doc.lines[i + 1], doc.stripped[i]
         # a column line before it that goes on, a line after that does not open a paragraph
@@ -501,12 +498,6 @@ def _full_width_headlines(doc: Document, layout: list[LineLayout]) -> set[int]:
         if share(bigrams(t), around) <= ECHO_LOCAL and echoed_lead(doc, i) is not None:
             found.add(i)
     return found
-
-
-def _block_firsts(doc: Document) -> list[int]:
-    if "block-first-lines" not in doc.memo:
-        doc.memo["block-first-lines"] = [b.first for b in doc.blocks]
-    return doc.memo["block-first-lines"]
 
 
 def _leads(doc: Document) -> list[tuple[int, str]]:
@@ -539,7 +530,7 @@ def echoed_lead(doc: Document, k: int) -> Optional[int]:
     headless article a headline dropped into the one before belongs to. (Not a lead above, nor
     the lead of k's own paragraph, nor a headed one: an article's lines repeat its lead's words.)"""
     from ..articles import bigrams, share
-    below = _next_lead(doc, doc.blocks[bisect_right(_block_firsts(doc), k) - 1].last)
+    below = _next_lead(doc, doc.block_at(k).last)
     if below is None or share(bigrams(doc.stripped[k]), below[1]) < ECHO_SHARE:
         return None
     # and that article has no headline of its own: the line above its lead is no headline

@@ -288,7 +288,7 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
     # the units: runs of lines joined by broken-wrap's safe joins (a guess at a join, 0.7, could
     # make a paragraph and the copy after it one unit, and the paragraph a copy "cut short")
     joined = {f.line - 1 for f in broken_wraps.detect(doc) if f.variant is None and f.safe}
-    firsts = [b.first for b in doc.blocks]
+    firsts = doc.block_firsts
     runs: list[list[int]] = []       # line indexes
     sizes: list[int] = []            # characters
     for i, t in enumerate(doc.stripped):
@@ -309,7 +309,7 @@ def _piece_copies(doc: Document, settings: Settings, block_found: list[Finding])
         # (a page of blank-separated paragraphs, where most blocks are one: a paragraph inside a
         # block has a copy, whole or cut short, only if another paragraph opens as it does)
         openings = Counter(_norm(strip_ws(doc.stripped[run[0]]))[:GRAM] for run in runs)
-        firsts_here = firsts_set(doc)
+        firsts_here = set(firsts)
         if not any(openings[_norm(strip_ws(doc.stripped[run[0]]))[:GRAM]] >= 2 for run in runs
                    if run[0] not in firsts_here and len(doc.stripped[run[0]]) >= GRAM):
             return
@@ -340,12 +340,6 @@ def _more_figures(a: str, b: str) -> bool:
 def _holds_more(a: str, b: str) -> bool:
     """Does `a` hold a run of LOST_RUN or more characters that `b` lacks?"""
     return any(op.tag == "delete" and op.src_end - op.src_start >= LOST_RUN for op in Indel.opcodes(a, b))
-
-
-def firsts_set(doc: Document) -> set[int]:
-    if "block-firsts" not in doc.memo:
-        doc.memo["block-firsts"] = {b.first for b in doc.blocks}
-    return doc.memo["block-firsts"]
 
 
 def _completed_by_neighbour(norms: list[str], i: int, j: int, settings: Settings) -> bool:

@@ -133,7 +133,7 @@ def _findings_by_block(doc: Document, settings: Settings) -> dict[int, list[Find
 
 def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]]:
     found: dict[int, list[Finding]] = {}
-    firsts = [b.first for b in doc.blocks]
+    firsts = doc.block_firsts
 
     def add(line_index: int, finding: Optional[Finding]) -> None:
         if finding:
