@@ -29,12 +29,15 @@ NAMES_RE = regex.compile(r"^\s*\p{Han}{2,4}(\s+\p{Han}{2,4}){0,4}\s*$")
 CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$")
 SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
-# (and a programme's items, led by their time: "10 a.m. — Craft and farm market opens", "Noon — …")
+# (an item's number may be followed by a date or a bus route, no decimal: 1.3月8日上午…, 1.3路：…;
+# and a programme's items, led by their time: "10 a.m. — Craft and farm market opens", "Noon — …")
 LIST_RE = regex.compile(
-    r"^\s*(\d{1,3}(?:[.．](?!\d)|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳]"
+    r"^\s*(\d{1,3}(?:[.．](?!\d)|[.．](?=\d{1,2}(?:月|路))|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳]"
     r"|(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.)|Noon|Midnight)\s*[—–-]\s)")
-# (…：0471-4819165, and office hours: 周六上午：9:00—12:00)
-CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|地点|邮编|时间|方式)\s*[:：]|[:：]\s*[\d\-+()（）:—–~～]{5,}|https?://|@\w")
+# (…：0471-4819165, and office hours: 周六上午：9:00—12:00, and a page's staff: 责任编辑：王芳 美编：李想)
+CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|地点|邮编|时间|方式|编辑|美编|校对)\s*[:：]|[:：]\s*[\d\-+()（）:—–~～]{5,}|https?://|@\w")
+STAFF_LINE_RE = regex.compile(r"^\s*(责任编辑|责编|编辑|美编|校对|审核|版式设计)\s*[:：]")   # 责任编辑：王芳 美编：李想
+MD_TABLE_ROW_RE = regex.compile(r"^\|.*\|$")      # a Markdown table's row: | 指标 | 1—5月 | 同比增长 |
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 
 
@@ -50,6 +53,8 @@ def is_heading_like(text: str) -> bool:
     t = text.strip()
     if MD_HEADING_RE.match(t):
         return True
+    if t[:1] == "|" and MD_TABLE_ROW_RE.match(t):
+        return False
     if len(t) > 80 and not visible_at_most(t, 80):
         return False          # too long for either test below (a paragraph), without reading it all
     words = LATIN_WORD_RE.findall(t)
@@ -101,6 +106,8 @@ def role(text: str) -> str:
         return "blank"
     if MD_HEADING_RE.match(t):
         return "heading"
+    if MD_TABLE_ROW_RE.match(t):
+        return "table"
     if CONTINUED_RE.match(t):
         return "continued"
     if SIGNATURE_RE.match(t):

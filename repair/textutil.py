@@ -63,6 +63,17 @@ def han_ratio(s: str) -> float:
     return len(HAN_RE.findall(s)) / len(s) if s else 0.0
 
 
+def han_bigrams(s: str) -> set[str]:
+    """The distinct pairs of adjacent Han characters in s: a passage's vocabulary, cheaply."""
+    return {s[i:i + 2] for i in range(len(s) - 1) if "\u4e00" <= s[i] <= "\u9fff" and "\u4e00" <= s[i + 1] <= "\u9fff"}
+
+
+def shared_vocabulary(a: str, b: str) -> int:
+    """How many Han bigrams two passages share: a displaced piece shares words with the
+    paragraph it finishes (…新开工亿元以上项目 / 120个，总投资860亿元…开工一批…)."""
+    return len(han_bigrams(a) & han_bigrams(b))
+
+
 def strip_ws(s: str) -> str:
     """Remove all whitespace (Unicode's, \u3000 included); str.split is 3x faster than a regex."""
     return "".join(s.split())

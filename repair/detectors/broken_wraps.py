@@ -28,12 +28,12 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
-from ..roles import (BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
+from ..roles import (STAFF_LINE_RE, BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
                      is_heading_like, role, table_rows)
 from ..openings import figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
 from ..settings import Settings
-from ..textutil import SIGNOFF_RE, ends_sentence, han_ratio, seam_joiner, strip_ws
+from ..textutil import SIGNOFF_RE, ends_sentence, han_ratio, seam_joiner, shared_vocabulary, strip_ws
 
 KIND = "broken-wrap"
 # How a new paragraph typically opens in news text: a time, a place phrase, "据了解", a quote.
@@ -183,12 +183,18 @@ ROW_RE = regex.compile(r"(?m)^[ \t\u3000]*[^\n，,。；;！？!?]{0,40}?\S(?:\t
 TABLE_RUN = 3
 
 
+MD_TABLE_ROWS_RE = re.compile(r"(?m)^[ \t]*\|.*\|[ \t]*$")
+
+
 def _table_row_lines(doc: Document) -> set[int]:
-    """0-based lines of runs of TABLE_RUN or more table rows, found in one pass over the text."""
-    if "\u3000" not in doc.text and "  " not in doc.text and "\t" not in doc.text:
-        return set()
-    rows = sorted({doc.line_of(m.start()) for m in ROW_RE.finditer(doc.text)})
+    """0-based lines of runs of TABLE_RUN or more table rows, and of Markdown tables' rows (| 指标 |
+    1—5月 |), found in one pass over the text."""
     out: set[int] = set()
+    if "|" in doc.text:
+        out.update(doc.line_of(m.start()) for m in MD_TABLE_ROWS_RE.finditer(doc.text))
+    if "\u3000" not in doc.text and "  " not in doc.text and "\t" not in doc.text:
+        return out
+    rows = sorted({doc.line_of(m.start()) for m in ROW_RE.finditer(doc.text)})
     run: list[int] = []
     for i in rows + [-2]:
         if run and i == run[-1] + 1:
@@ -269,6 +275,10 @@ _LEAD_RUNS_ON = Verdict(True, 0.85, "a dateline/byline line runs on into the lea
 CLAUSE_GOES_ON_RE = regex.compile(r"^(?:但|而|并|且|却|从而|进而|以及|同时)")
 _CLAUSE_GOES_ON = Verdict(True, 0.8, "a short line inside a column stops on a comma: the sentence goes on "
                                      "below it (a column break)")
+NARROW_LINE = 0.7     # of the column: a line of figures sets narrower than one of characters
+INNER_CLAUSE_RE = regex.compile(r"[，,；;：:、。]")
+_WORD_GOES_ON = Verdict(True, 0.85, "an unfinished line of a sentence, set narrow by its figures, "
+                                    "breaks inside a word")
 _LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
 _ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
 
@@ -336,6 +346,11 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
             not (len(nt) <= VERSE_LINE_MAX and len(lt) <= VERSE_LINE_MAX and VERSE_END_RE.search(nt) and
                  abs(len(nt) - len(lt)) <= 2):
         return _CLAUSE_GOES_ON     # (春回大地千山秀， / 日照神州万木荣。 is a couplet: lines of one length)
+    # a line of a sentence (clause punctuation in it) cut in a word, set narrower than the column by
+    # its figures (1.3路：首班时间由6:30提 / 前至6:00；): the word across the break says it goes on
+    if same_block and lay.width >= NARROW_LINE * lay.column and INNER_CLAUSE_RE.search(lt) \
+            and not is_heading_like(nt) and straddling_word(lt, nt):
+        return _WORD_GOES_ON
     # a Chinese dateline or reporters' line runs on into the lead (本报讯 记者…); "By JANE DOE" stays apart
     if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5)) \
             and not is_heading_like(nt):
@@ -597,7 +612,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
     found: list[Finding] = []
-    bare_joins: list[tuple[int, int]] = []     # (line k, its finding's place in found)
+    bare_joins: list[tuple[int, int, str]] = []     # (line k, its finding's place in found, the paragraph)
     for k in range(len(nonblank) - 1):
         # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
         paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
@@ -629,6 +644,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue          # fused-headline moves it out and rejoins the lines around it
         if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue
+        if _credit_or_byline(lt):
+            continue          # nor does a reporters' line or a credit go on (本报记者 刘佳 通讯员 王海涛 / 中午11点…)
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None
         if hb is not None:
@@ -654,6 +671,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue
         if not same_block and "：" in nt[:8] and role(nt) == "contact":
             continue          # …工作人员将上门 / 咨询电话：0835-6221234: a contact line stands alone
+        if STAFF_LINE_RE.match(nt):
+            continue          # nor does anything go on into the page's staff line (责任编辑：王芳 美编：李想)
         if wrapped and ((lay_n.width > lay_n.column + OVER_COLUMN and is_heading_like(nt)) or
                         (lay.width > lay.column + OVER_COLUMN and is_heading_like(lt) and not _opens_with_headline(lt, settings))):
             # a title wider than the column is no line of it (…的通知 over a notice); a headline run
@@ -673,21 +692,22 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if v.join:
             joined = True
             if v.bare and not mid_sentence_opening(nt):
-                bare_joins.append((k, len(found)))
+                bare_joins.append((k, len(found), paragraph + lt))
             found.append(_join_finding(doc, L, N, v))
         elif v.split and doc.blank_separated:
             found.append(_split_finding(doc, L, N, v))
     if bare_joins:
-        # each orphan takes the nearest such join from the page: the sentence's end stands
-        # elsewhere, and truncation pairs the two
+        # each orphan takes such a join from the page: the sentence's end stands elsewhere, and
+        # truncation pairs the two. It takes the paragraph it shares most words with, else the nearest
         orphans = _orphan_lines(stripped, ends)
         dropped = set()
-        lines_of = [k for k, _ in bare_joins]       # ascending
+        lines_of = [k for k, _, _ in bare_joins]       # ascending
         for j in orphans:
-            near = [(abs(j - k), at) for k, at in bare_joins[bisect_left(lines_of, j - ORPHAN_WINDOW):
-                                                              bisect_right(lines_of, j + ORPHAN_WINDOW)] if j != k + 1]
+            near = [(-shared_vocabulary(stripped[j], text), abs(j - k), at)
+                    for k, at, text in bare_joins[bisect_left(lines_of, j - ORPHAN_WINDOW):
+                                                  bisect_right(lines_of, j + ORPHAN_WINDOW)] if j != k + 1]
             if near:
-                dropped.add(min(near)[1])
+                dropped.add(min(near)[2])
         found = [f for at, f in enumerate(found) if at not in dropped]
     yield from found
 

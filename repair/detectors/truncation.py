@@ -26,7 +26,7 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import CREDIT_RE, MD_HEADING_RE, closed_by_role, role
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws, visible_at_most
+from ..textutil import ends_sentence, han_ratio, seam_joiner, shared_vocabulary, strip_ws, visible_at_most
 
 KIND = "truncated-sentence"
 REPLACEMENT_CHAR = "\ufffd"
@@ -35,6 +35,7 @@ INTRODUCES_RE = regex.compile(r"[：:；;]\s*$")
 FRAGMENT_MAX = 40     # a displaced piece that ends its sentence is short: seed 000's is 8 characters
 FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
+NEAR_PIECE = 6           # paragraphs: a piece this near needs no shared word (…个体工商户 / 1.36万户，…)
 FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
 NUMERAL_TAIL_RE = regex.compile(r"[\d零一二两三四五六七八九十百千万]$")
 NUMERAL_GOES_ON_RE = regex.compile(r"^[余多]?(?:万|亿)?(?:元|人次|人|户|个|名|家|次|吨|亩|项|公里|平方米|米|%|％)")
@@ -92,14 +93,18 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             if orphans is None:
                 orphans = _orphans(paras)
             frag = _find_fragment(paras, i, used_fragments, orphans)
-            if frag is None:
+            # a word across the seam may form by chance (…新开工亿元以上项目 / 的读者表示… forms 目的):
+            # a piece that shares none of the paragraph's words gives way to one that does
+            if frag is None or not shared_vocabulary(p.text, paras[frag].text):
                 def every_cut() -> list[int]:
                     nonlocal cuts
                     if cuts is None:      # (asked only when an orphan opening on a particle or figure is near)
                         cuts = [k for k, q in enumerate(paras) if q.first_line not in copies and k not in split_by_headline
                                 and q.blocks[-1].lines[-1].index + 1 not in between and _cut(q, joined)]
                     return cuts
-                frag = _nearest_orphan(paras, i, used_fragments, orphans, every_cut)
+                near = _nearest_orphan(paras, i, used_fragments, orphans, every_cut)
+                if near is not None and (frag is None or shared_vocabulary(p.text, paras[near].text)):
+                    frag = near
             if frag is not None:
                 used_fragments.add(frag)
                 yield _displaced(doc, paras, i, frag)
@@ -185,19 +190,28 @@ def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: lis
                     every_cut: Callable[[], list[int]]) -> Optional[int]:
     """With no word across the seam: an orphan opening mid-sentence on a particle or a figure
     (…镇上 / 的修理铺都关了门…; …全市新增个体工商户 / 1.36万户，…) after a cut that ends on a
-    Chinese character, when each is the other's nearest: the nearest cut paragraph to the orphan
-    is i, and the nearest such orphan to i is it."""
+    Chinese character, when each is the other's best: the one it shares most words with (see
+    shared_vocabulary; a cut paragraph's words are its own and the next paragraph's, where the
+    story goes on), else the nearest. A piece further than NEAR_PIECE paragraphs that shares none
+    is another's."""
     tail = paras[i].blocks[-1].lines[-1].text.rstrip()
     if not tail or not ("\u4e00" <= tail[-1] <= "\u9fff"):
         return None
     near = [j for j in orphans[bisect_left(orphans, i - FRAGMENT_WINDOW):bisect_right(orphans, i + FRAGMENT_WINDOW)]
             if j not in used and j != i + 1 and _particle_or_figure_opening(paras[j].text.strip())]
-    for j in sorted(near, key=lambda j: abs(j - i)):
-        cuts = every_cut()
-        window = cuts[bisect_left(cuts, j - FRAGMENT_WINDOW):bisect_right(cuts, j + FRAGMENT_WINDOW)]
-        nearest_cut = min((k for k in window if k != j - 1), key=lambda k: abs(k - j), default=None)
-        return j if nearest_cut == i else None
-    return None
+    if not near:
+        return None
+    def context(k: int) -> str:
+        return paras[k].text + (paras[k + 1].text if k + 1 < len(paras) else "")
+
+    cut_text = context(i)
+    j = min(near, key=lambda j: (-shared_vocabulary(cut_text, paras[j].text), abs(j - i)))
+    cuts = every_cut()
+    window = cuts[bisect_left(cuts, j - FRAGMENT_WINDOW):bisect_right(cuts, j + FRAGMENT_WINDOW)]
+    piece = paras[j].text
+    best_cut = min((k for k in window if k != j - 1),
+                   key=lambda k: (-shared_vocabulary(context(k), piece), abs(k - j)), default=None)
+    return j if best_cut == i and (abs(i - j) <= NEAR_PIECE or shared_vocabulary(cut_text, piece)) else None
 
 
 def _particle_or_figure_opening(t: str) -> bool:

@@ -1,0 +1,126 @@
+"""Shapes the blind sets I and J (fixtures/pages/zh_i1-i3, zh_j1-j3, en_j4) showed the detectors
+getting wrong when they were scored blind; each test fails without the rule it names."""
+import os
+
+from repair import check, fix_text
+from repair.roles import role
+
+
+PAGES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "pages")
+
+
+def fixed(text, unsafe=False):
+    result = fix_text(text, unsafe=unsafe)
+    assert not result.errors, result.errors
+    return result.text
+
+
+def kinds_at(text, line):
+    return {(f.kind, f.variant) for f in check(text).findings if f.line <= line <= f.end_line}
+
+
+CLAUSES = ("各项指标运行平稳", "群众满意度持续提升", "资金保障到位", "进度好于预期", "质量安全可控",
+           "社会反响良好", "长效机制逐步建立")
+
+
+def filler(n, topic):
+    """n complete paragraphs of varied length (no column width), each with a blank line after it."""
+    return "".join(f"{topic}第{k + 1}项工作按计划推进，" + "，".join(CLAUSES[: 1 + k * 3 % len(CLAUSES)]) + "。\n\n"
+                   for k in range(n))
+
+
+# ---------------------------------------------------------------- displaced pieces
+
+def test_a_displaced_piece_goes_to_the_cut_it_shares_words_with_not_the_nearest():
+    # two cuts with no evidence but the missing full stop; the figure piece stands nearer the
+    # second, but its words (开工, 投资, 亿元) are the first's
+    page = ("# 市政府召开常务会议\n\n"
+            "会议强调，要紧盯全年目标，在扩投资上持续加力，全年计划新开工亿元以上项目\n\n"
+            "要在促消费上精准发力，用好以旧换新等政策工具，让群众敢消费、愿消费、能消费。\n\n"
+            + filler(8, "城建") +
+            "120个，总投资860亿元，要按照“开工一批、投产一批、储备一批”的要求，倒排工期、挂图作战。\n\n"
+            "# 我市出台支持民营经济发展措施\n\n"
+            "《措施》明确，对首次升规入统的工业企业，一次性奖励20万元。市级财政每年安排资金用于应急转贷和融资担保\n\n"
+            "风险补偿，力争全年新增民营企业贷款150亿元以上。\n")
+    lines = page.split("\n")
+    cut = lines.index("会议强调，要紧盯全年目标，在扩投资上持续加力，全年计划新开工亿元以上项目") + 1
+    far_cut = next(i for i, l in enumerate(lines) if l.endswith("融资担保")) + 1
+    assert ("truncated-sentence", "displaced") in kinds_at(page, cut)
+    assert ("broken-wrap", None) in kinds_at(page, far_cut + 2)      # 融资担保 / 风险补偿 joins
+    out = fixed(page, unsafe=True)
+    assert "新开工亿元以上项目120个，总投资860亿元" in out
+    assert "融资担保风险补偿" in out
+
+
+def test_a_word_across_the_seam_gives_way_to_a_piece_that_shares_the_paragraphs_words():
+    # 项目 / 的读者表示 forms 目的 by chance; the piece that shares words is the figure one
+    page = ("会议强调，要紧盯全年目标，在扩投资上持续加力，全年计划新开工亿元以上项目\n\n"
+            "要在促消费上精准发力，用好以旧换新等政策工具，让群众敢消费、愿消费、能消费。\n\n"
+            + filler(3, "文旅") +
+            "的读者表示，以前下班赶到图书馆已经快闭馆了，现在吃完晚饭还能来看一看书。\n\n"
+            + filler(3, "交通") +
+            "120个，总投资860亿元，要按照“开工一批、投产一批、储备一批”的要求，倒排工期。\n")
+    out = fixed(page, unsafe=True)
+    assert "新开工亿元以上项目120个" in out
+    assert "项目的读者" not in out
+
+
+def test_a_far_piece_that_shares_no_word_with_the_cut_is_not_joined_to_it():
+    page = ("县人社局将为来县就业的高校毕业生提供见习岗位，并为见习人员提供最长\n\n"
+            "咨询电话：0797-8123456\n\n"
+            + filler(10, "教育") +
+            "的读者表示，以前下班赶到图书馆已经快闭馆了，现在吃完晚饭还能来看一看书、借一借书。\n\n"
+            + filler(10, "农业"))
+    lines = page.split("\n")
+    piece = next(i for i, l in enumerate(lines) if l.startswith("的读者表示")) + 1
+    assert ("truncated-sentence", "displaced") not in kinds_at(page, 1)
+    assert ("truncated-sentence", "start") in kinds_at(page, piece)
+
+
+# ---------------------------------------------------------------- roles
+
+def test_a_markdown_table_row_is_a_table_not_a_stack_of_headlines():
+    page = ("# 全市规上工业增加值同比增长6.8%\n\n本报讯 记者从市统计局获悉，1—5月全市工业经济稳中有进。\n\n"
+            "| 指标 | 1—5月 | 同比增长 |\n| --- | --- | --- |\n| 规上工业增加值 | — | 6.8% |\n"
+            "| 工业用电量 | 46.2亿千瓦时 | 8.1% |\n\n据介绍，全市工业投资保持较快增长。\n")
+    assert role("| 工业用电量 | 46.2亿千瓦时 | 8.1% |") == "table"
+    assert not [f for f in check(page).findings if f.kind == "fused-headline"]
+    assert fixed(page, unsafe=True) == page
+
+
+def test_numbered_items_led_by_a_date_or_a_bus_route_are_list_items_not_decimals():
+    page = ("县人社局将举办春风行动系列招聘会。具体安排如下：\n\n"
+            "1.3月8日上午，县人力资源市场一楼大厅，综合类专场招聘会；\n\n"
+            "2.3月15日上午，经济开发区服务中心，制造业专场招聘会；\n\n"
+            "3.3月22日上午，县职业技术学校，高校毕业生专场招聘会。\n")
+    assert role("1.3月8日上午，县人力资源市场一楼大厅，综合类专场招聘会；") == "list"
+    assert role("1.3路：首班时间由6:30提") == "list"
+    assert not check(page).findings
+    assert role("1.3万户，同比增长12.5%。") != "list"       # a decimal figure stays one
+
+
+def test_nothing_goes_on_into_the_pages_staff_line():
+    column = ["交通集团决定，自4月20日起对", "5条公交线路进行优化调整。具体", "线路详见公交站牌。",
+              "社区长者食堂开到家门口", "5条公交线路本月20日起调整", "责任编辑：王芳 美编：李想"]
+    page = "\n".join(column) + "\n"
+    assert ("broken-wrap", None) not in kinds_at(page, 6)
+    assert "责任编辑：王芳 美编：李想" in fixed(page).split("\n")
+
+
+def test_a_reporters_line_in_a_column_without_blank_lines_does_not_run_into_the_lead():
+    column = ["让更多老楼早日告别“爬楼难”。", "本报记者 刘佳 通讯员 王海涛", "中午11点刚过，东湖区柳荫社区",
+              "长者食堂里已经坐满了前来就餐的", "老人。红烧鱼块、西红柿炒蛋、清", "炒时蔬、紫菜蛋汤，两荤两素一汤",
+              "只要12元，80岁以上老人还能", "再减3元。"]
+    page = "\n".join(column) + "\n"
+    assert ("broken-wrap", None) not in kinds_at(page, 3)
+    assert ("broken-wrap", None) in kinds_at(page, 4)
+    assert "本报记者 刘佳 通讯员 王海涛\n" in fixed(page)
+
+
+def test_a_line_set_narrow_by_its_figures_goes_on_when_the_break_splits_a_word():
+    # zh_j2, wrapped at 15 characters without blank lines: 1.3路：首班时间由6:30提 / 前至6:00；
+    with open(os.path.join(PAGES, "zh_j2.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    assert page.split("\n")[91] == "前至6:00；"
+    assert ("broken-wrap", None) in kinds_at(page, 92)
+    assert "1.3路：首班时间由6:30提前至6:00；" in fixed(page)
