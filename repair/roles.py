@@ -42,6 +42,8 @@ TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are 
 
 
 DIGIT_COMMA_RE = regex.compile(r"(?<=\d),(?=\d)")
+NON_COMMA_PUNCT_RE = regex.compile(r"[，；;。！？!?]")
+TITLE_CLAUSES_CAPS = 0.9     # share of words of 4+ letters capitalised in a headline with a comma
 SENTENCE_CASE_HEADLINE_MAX = 60   # characters
 CLAUSE_END_CHARS = frozenset("，,；;、")
 HEADLESS_END_CHARS = CLAUSE_END_CHARS | frozenset("：:")   # no headline ends on these
@@ -62,8 +64,13 @@ def is_heading_like(text: str) -> bool:
         # Latin text: a headline is short and mostly capitalised ("Mayor Opens New Bridge")
         caps = sum(w[0].isupper() for w in words if len(w) > 3) / max(1, sum(len(w) > 3 for w in words))
         plain = DIGIT_COMMA_RE.sub("", t)       # "8,125 Water Birds" is no clause
-        if len(t) > 80 or ends_sentence(t) or SENTENCE_PUNCT_RE.search(plain[:-1]) or t[-1] in HEADLESS_END_CHARS:
+        if len(t) > 80 or ends_sentence(t) or t[-1] in HEADLESS_END_CHARS:
             return False
+        if SENTENCE_PUNCT_RE.search(plain[:-1]):
+            # a Title Case headline of two clauses keeps its comma ("Hawks Hold Off Lincoln, Reach
+            # Sectional Final"); a line of prose has lower-case words after one
+            return caps >= TITLE_CLAUSES_CAPS and not NON_COMMA_PUNCT_RE.search(plain[:-1]) \
+                and all(part[:1].isupper() for part in plain.split(", ")[1:]) and ", " in plain
         # title case, or a sentence-case headline: short, capitalised, no clause ("Storm rally past
         # Lakers in overtime thriller"). A line of wrapped prose can look the same ("The city
         # council met late on Tuesday to discuss"): broken-wrap joins it anyway when the next line

@@ -124,3 +124,27 @@ def test_a_line_set_narrow_by_its_figures_goes_on_when_the_break_splits_a_word()
     assert page.split("\n")[91] == "前至6:00；"
     assert ("broken-wrap", None) in kinds_at(page, 92)
     assert "1.3路：首班时间由6:30提前至6:00；" in fixed(page)
+
+
+# ---------------------------------------------------------------- headlines
+
+def test_a_headline_and_its_deck_of_clauses_after_a_space_are_split_over_the_lead():
+    page = ("要闻\n\n我县2025年首批32个重点项目集中开工 总投资48.6亿元，涉及产业、民生、基础设施三大领域\n\n"
+            "本报讯（记者 周雨婷）3月3日上午，我县2025年首批重点项目集中开工，32个项目总投资48.6亿元，"
+            "涉及产业、民生、基础设施等领域。\n")
+    assert ("fused-headline", "same-line") in kinds_at(page, 3)
+    assert ("truncated-sentence", "end") not in kinds_at(page, 3)
+    out = fixed(page)
+    assert "我县2025年首批32个重点项目集中开工\n\n总投资48.6亿元，涉及产业、民生、基础设施三大领域\n\n" in out
+
+
+def test_a_line_of_prose_with_a_space_over_a_lead_is_not_split():
+    # the second half's words are not the lead's: a sentence, not a deck
+    page = ("我县2025年首批32个重点项目集中开工 群众纷纷表示，希望项目早日建成投用\n\n"
+            "本报讯（记者 周雨婷）3月3日上午，我县重点项目集中开工仪式在开发区举行。\n")
+    assert not [f for f in check(page).findings if f.kind == "fused-headline"]
+
+
+def test_a_title_case_headline_of_two_clauses_keeps_its_comma():
+    assert role("Hawks Hold Off Lincoln, Reach Sectional Final") == "heading"
+    assert role("Millbrook trailed at halftime, but opened the third") == "body"

@@ -162,6 +162,10 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
     for i in _lines_matching(doc, LEAD_HINT_RE):
         if i > 0 and not doc.lines[i - 1].blank:      # a lead line below its block's first line
             add(i, _headline_above_lead(doc, doc.lines[i - 1], doc.lines[i], settings))
+        k = next((j for j in (i - 1, i - 2) if j >= 0 and not doc.lines[j].blank), None)
+        m = SPACED_DECK_RE.match(doc.lines[k].text) if k is not None and "，" in doc.lines[k].text else None
+        if m:
+            add(k, _spaced_deck(doc, k, m))
     return found
 
 
@@ -267,6 +271,28 @@ def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Findi
                    ("a long headline line over its byline holds two long titles set apart by a space" if spaced else
                     "a long headline line over its byline holds a second title opening on the scope or time of "
                     "its figures, and no word spans the cut"), 0.8, fix)
+
+
+# A headline, a space and its deck of clauses over the lead (我县2025年首批32个重点项目集中开工
+# 总投资48.6亿元，涉及产业、民生、基础设施三大领域 / 本报讯…): the deck holds commas, no full stop
+SPACED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?、]{10,30})[ \u3000]+"
+                               r"([^\s。；;！？!?，,、][^。；;！？!?\n]{9,40}?)[ \t]*$")
+
+
+def _spaced_deck(doc: Document, i: int, m) -> Optional[Finding]:
+    line = doc.lines[i]
+    head, deck = m.group(1), m.group(2)
+    nxt = next((l for l in doc.lines[i + 1:i + 3] if not l.blank), None)
+    if nxt is None or not opens_article(nxt.text) or role(head) != "heading" or ends_sentence(deck) or \
+            deck.rstrip()[-1:] in "，,、：:" or OBJECT_TAKER_END_RE.search(head) or \
+            not _subtitle_of_article_below(doc, i, deck):
+        return None
+    cut, gap_end = line.start + m.end(1), line.start + m.start(2)
+    fix = Fix((Edit(cut, gap_end, doc.paragraph_separator),), "put the subtitle on a line of its own", safe=True)
+    return Finding(KIND, "same-line", line.start, line.end, line.index + 1, line.index + 1,
+                   f"headline “{head[:20]}” and its subtitle “{deck[:12]}” share one line",
+                   "a headline line over its lead holds, after a space, a deck of clauses whose words the "
+                   "lead repeats", 0.8, fix)
 
 
 def _dash_subtitle(doc: Document, i: int, m) -> Optional[Finding]:
