@@ -148,3 +148,13 @@ def test_a_line_of_prose_with_a_space_over_a_lead_is_not_split():
 def test_a_title_case_headline_of_two_clauses_keeps_its_comma():
     assert role("Hawks Hold Off Lincoln, Reach Sectional Final") == "heading"
     assert role("Millbrook trailed at halftime, but opened the third") == "body"
+
+
+def test_a_break_inside_a_block_of_a_blank_separated_page_is_not_given_to_an_orphan():
+    # zh_j3: an orphan (测点，…, its opening lost) stands 14 lines up; the block's second line is
+    # what goes on (主播刘佳佳正对着镜头 / 冲泡新茶。…)
+    with open(os.path.join(PAGES, "zh_j3.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    assert page.split("\n")[35].startswith("冲泡新茶")
+    assert ("broken-wrap", None) in kinds_at(page, 36)
+    assert "正对着镜头冲泡新茶。" in fixed(page)

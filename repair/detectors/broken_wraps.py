@@ -691,7 +691,9 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue          # …“小票友”1.2 / 城市书房：把书香送到家门口（上接第一版）截至目前…: a new article
         if v.join:
             joined = True
-            if v.bare and not mid_sentence_opening(nt):
+            # (a break inside a block of a page whose paragraphs are set apart by blank lines is
+            # no paragraph's end: 主播刘佳佳正对着镜头 / 冲泡新茶。…)
+            if v.bare and not mid_sentence_opening(nt) and not (same_block and doc.blank_separated):
                 bare_joins.append((k, len(found), paragraph + lt))
             found.append(_join_finding(doc, L, N, v))
         elif v.split and doc.blank_separated:
