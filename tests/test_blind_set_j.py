@@ -158,3 +158,32 @@ def test_a_break_inside_a_block_of_a_blank_separated_page_is_not_given_to_an_orp
     assert page.split("\n")[35].startswith("冲泡新茶")
     assert ("broken-wrap", None) in kinds_at(page, 36)
     assert "正对着镜头冲泡新茶。" in fixed(page)
+
+
+def test_a_headline_after_a_paragraph_that_stops_on_an_adverb_was_dropped_in():
+    page = ("会议要求，各级党员干部要以“时时放心不下”的责任感抓好安全生产，深入开展重点行业领域隐患排查整治，坚决\n\n"
+            "# 春耕时节田野忙\n\n"
+            "遏制重特大事故发生。要做好防汛备汛各项准备，确保群众生命财产安全。\n\n会议还研究了其他事项。\n")
+    assert ("fused-headline", "inside-paragraph") in kinds_at(page, 3)
+    assert "隐患排查整治，坚决遏制重特大事故发生。" in fixed(page)
+
+
+def test_a_sub_headline_between_one_line_paragraphs_of_a_page_without_blank_lines_was_dropped_in():
+    page = ("除了修表，秦德厚还是街坊们的“热心人”。谁家的挂钟不走了，他背上工具箱就上门，教会为止。\n"
+            "有人算过一笔账：这些年，秦德厚义务为社区老人修理钟表、收音机上千件，分\n"
+            "手艺总得有人接着\n"
+            "文未取。问他图啥，他摆摆手：“都是老邻居，修修补补的事，谈什么钱。”\n"
+            "让秦德厚欣慰的是，这门手艺有了传人。三年前，二十六岁的郑晓阳回到老街拜他为师。\n")
+    assert ("fused-headline", "inside-paragraph") in kinds_at(page, 3)
+    out = fixed(page)
+    assert "收音机上千件，分文未取。" in out
+    assert "手艺总得有人接着\n" in out
+
+
+def test_an_official_documents_title_after_a_cut_paragraph_opens_the_document():
+    page = ("据悉，滨江绿道二期工程已进入前期设计阶段，建成后将形成总长超过60公里的环城慢行系统，进一步\n"
+            "澜川市防汛抗旱指挥部办公室关于开展汛前安全隐患排查整治的通知\n"
+            "各县（区）防汛抗旱指挥部，市防指各成员单位：为切实做好今年防汛备汛工作，经研究，决定开展排查整治。\n"
+            "一、排查范围。全市水库、堤防、山洪灾害危险区。\n")
+    assert ("fused-headline", "inside-paragraph") not in kinds_at(page, 2)
+    assert "澜川市防汛抗旱指挥部办公室关于开展汛前安全隐患排查整治的通知\n" in fixed(page)

@@ -32,6 +32,9 @@ from .headline_moves import displaced
 
 KIND = "fused-headline"
 
+DOCUMENT_TITLE_RE = regex.compile(r"(?:通知|公告|通告|通报|决定|意见|办法|方案|倡议书|公示|启事)\s*$")
+DANGLING_END_RE = regex.compile(r"(?:坚决|切实|全力|积极|努力|不断|进一步|持续|加快|大力|着力|认真|严格|深入|扎实|"
+                             r"全面|及时|主动|把|被|将要|对于|关于|通过|围绕|按照|根据)$")
 BOLD_RE = regex.compile(r"^\*\*[^*]+\*\*$")
 OPENER_RE = regex.compile(r"^\s*(近年来|近日|日前|今年以来|据了解|据悉|[“「])")
 
@@ -56,9 +59,14 @@ def dropped_in(doc: Document, settings: Settings = Settings()) -> dict[int, Find
         paras = paragraphs(doc)
         copies = deleted_blocks(doc, settings)
         found = {}
+        layout = None
         for i in range(1, len(paras) - 1):
             if paras[i].blocks[0] is not doc.blocks[paras[i].blocks[0].index]:
-                continue    # a line inside a block: _dropped_between_lines' case
+                # a line inside a block: between two lines of a column, _dropped_between_lines'
+                # case; between one-line paragraphs of a page without blank lines, this one's
+                layout = layout or analyse(doc)
+                if layout[paras[i].first_line].wrapped or doc.blank_separated:
+                    continue
             f = _dropped_in(doc, paras, i, settings, copies)
             if f:
                 found[i] = f
@@ -70,8 +78,10 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
                 copies: set[int]) -> Optional[Finding]:
     prev, head, nxt = paras[i - 1], paras[i], paras[i + 1]
     if not is_headline(head, settings) or len(head.blocks) != 1 or prev.first_line in copies \
-            or len(strip_ws(head.text)) > settings.headline_max_chars:
-        return None     # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line)
+            or len(strip_ws(head.text)) > settings.headline_max_chars or DOCUMENT_TITLE_RE.search(head.text):
+        # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line; an official
+        # document's title, …关于开展汛前安全隐患排查整治的通知, opens the document below it)
+        return None
     tail = prev.blocks[-1].lines[-1].text.rstrip()
     # (a full line of a column is body text, though short English reads as a sentence-case headline:
     # Detour signs send drivers north on Route 9 to the Carver)
@@ -96,9 +106,10 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # with the text below while the article above has no headline of its own
     headless = top is not None and (top == 0 or role(paras[top - 1].text) != "heading")
     # the paragraph after opens mid-sentence (区只会种地、矿区只会拉煤”的…): it continues the one
-    # above; or the one above stops on a comma (…直播经常卡顿，), which no paragraph ends on
+    # above; or the one above stops on a comma (…直播经常卡顿，), which no paragraph ends on, or on
+    # an adverb or a preposition that wants its verb or object (…隐患排查整治，坚决 / # … / 遏制…)
     continues = mid_sentence_opening(nxt.text.strip())
-    comma_cut = tail[-1:] in CLAUSE_END_CHARS
+    comma_cut = tail[-1:] in CLAUSE_END_CHARS or bool(DANGLING_END_RE.search(tail))
     # or its own article's lead comes right after the paragraph below it, and shares its words
     # (…80岁以上 / # 新能源汽车下乡活动走进云溪镇 / 老人补贴5元… / 本报讯…新能源汽车…): the
     # paragraph between continues the one above
