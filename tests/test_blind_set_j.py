@@ -187,3 +187,21 @@ def test_an_official_documents_title_after_a_cut_paragraph_opens_the_document():
             "一、排查范围。全市水库、堤防、山洪灾害危险区。\n")
     assert ("fused-headline", "inside-paragraph") not in kinds_at(page, 2)
     assert "澜川市防汛抗旱指挥部办公室关于开展汛前安全隐患排查整治的通知\n" in fixed(page)
+
+
+# ---------------------------------------------------------------- duplicates
+
+def test_a_run_of_clauses_repeating_the_end_of_the_run_before_it_is_deleted():
+    column = ["在锦绣路12号院，新装的电梯已经运行了", "两个多月。今年78岁的住户刘奶奶说：“",
+              "以前爬一趟六楼要歇三回，常常一个星期", "都不敢下楼。以前爬一趟六楼要歇三回，",
+              "常常一个星期都不敢下楼。现在按一下就", "到家，我天天下楼走一走、看一看。”"]
+    page = "\n".join(column) + "\n"
+    assert ("duplicate-paragraph", "sentence") in kinds_at(page, 4)
+    out = fixed(page)
+    assert out.count("以前爬一趟六楼要歇三回") == 1
+    assert "刘奶奶说：“以前爬一趟六楼要歇三回，常常一个星期都不敢下楼。现在按一下就到家" in out
+
+
+def test_parallel_clauses_that_end_alike_are_no_repeat():
+    page = "我们要把论文写在大地上，把成果留在百姓家，写在大地上，留在百姓家。\n"
+    assert not [f for f in check(page).findings if f.kind == "duplicate-paragraph"]

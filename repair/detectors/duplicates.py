@@ -424,19 +424,35 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
 
 
 def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
-    """A clause of 4+ characters that repeats the end of the clause before it:
-    “飞线充电”“入户充电”等现象屡禁不止，屡禁不止，存在… (the repeat is deleted)."""
+    """A run of clauses that repeats the end of the run before it: one clause of 4+ characters
+    (“飞线充电”“入户充电”等现象屡禁不止，屡禁不止，存在…), or two or three whose first repeats
+    the end of the first before (…刘奶奶说：“以前爬一趟六楼要歇三回，常常一个星期都不敢下楼。
+    以前爬一趟六楼要歇三回，常常一个星期都不敢下楼。). The repeat is deleted."""
     out = []
-    for (a0, a1), (b0, b1) in zip(clauses, clauses[1:]):
-        if a1 != b0:
-            continue
-        a, b = text[a0:a1], text[b0:b1]
-        if a != b and len(a) > len(b) and len(_plain(b).rstrip("，,；;、。！？!?")) >= 4 and a.endswith(b):
+    for i in range(len(clauses) - 1):
+        for m in range(1, STUTTER_CLAUSES_MAX + 1):
+            if i + 2 * m > len(clauses):
+                break
+            a, b = clauses[i:i + m], clauses[i + m:i + 2 * m]
+            if any(x[1] != y[0] for x, y in zip(clauses[i:i + 2 * m], clauses[i + 1:i + 2 * m])):
+                break         # (clauses with text between them are no run)
+            first_a, first_b = text[a[0][0]:a[0][1]], text[b[0][0]:b[0][1]]
+            if first_a == first_b or len(first_a) <= len(first_b) or not first_a.endswith(first_b) or \
+                    any(text[x0:x1] != text[y0:y1] for (x0, x1), (y0, y1) in zip(a[1:], b[1:])):
+                continue
+            lo, hi = b[0][0], b[-1][1]
+            if len(_plain(text[lo:hi]).rstrip("，,；;、。！？!?")) < (4 if m == 1 else STUTTER_RUN_MIN):
+                continue
             # inside a quotation the repeat may be the speaker's (“路上注意安全，注意安全，…”):
-            # proposed, not applied without review
-            quoted = text.count("“", 0, b0) > text.count("”", 0, b0)
-            out.append(((a1 - len(b), a1), [(b0, b1)], 0.85 if quoted else 1.0, 2))
+            # proposed, not applied without review (a run of clauses: a copy, whoever speaks)
+            quoted = m == 1 and text.count("“", 0, lo) > text.count("”", 0, lo)
+            out.append(((a[0][1] - len(first_b), a[-1][1]), [(lo, hi)], 0.85 if quoted else 1.0, 2))
+            break
     return out
+
+
+STUTTER_CLAUSES_MAX = 3
+STUTTER_RUN_MIN = 10    # characters: a run of clauses repeated this long is no figure of speech
 
 
 def _repeated_run(text: str, units: list[tuple[int, int]], min_len: int, threshold: float, max_group: int):
