@@ -205,3 +205,23 @@ def test_a_run_of_clauses_repeating_the_end_of_the_run_before_it_is_deleted():
 def test_parallel_clauses_that_end_alike_are_no_repeat():
     page = "我们要把论文写在大地上，把成果留在百姓家，写在大地上，留在百姓家。\n"
     assert not [f for f in check(page).findings if f.kind == "duplicate-paragraph"]
+
+
+# ---------------------------------------------------------------- displaced headlines
+
+def test_a_headline_of_a_page_end_block_goes_to_the_article_about_its_topic_word():
+    # 剪纸老人的“指尖年味” shares only 剪纸 with its article, which says it five times (and
+    # 老人 once with another article): the topic word decides
+    page = ("# 社区医生上门服务\n\n本报讯 社区卫生服务中心的家庭医生每月为辖区老人上门随访，测血压、调用药。\n\n"
+            "签约居民还能通过微信群随时向医生咨询，慢病老人复诊更方便了。\n\n"
+            "人物\n\n□文/图 本报记者 苏晴\n\n"
+            "一把剪刀，一张红纸，在72岁的张桂兰手里转上几转，一只喜鹊就跃然纸上。她剪纸剪了整整五十年。\n\n"
+            "小时候跟着外婆学剪纸，一到腊月，外婆的剪刀就没停过。如今她的剪纸作品走进了课堂。\n\n"
+            "“剪纸要有人接着剪下去。”张桂兰说，她已收了十二个徒弟，剪纸班每周开课。\n\n"
+            "# 城东社区消防演练\n\n本报讯 近日，区消防救援大队走进城东社区，开展消防安全演练，发放宣传资料3000余份。\n\n"
+            "社区医生上门服务让慢病老人少跑腿\n\n剪纸老人的“指尖年味”\n")
+    lines = page.split("\n")
+    at = lines.index("剪纸老人的“指尖年味”") + 1
+    assert ("fused-headline", "displaced") in kinds_at(page, at)
+    out = fixed(page, unsafe=True)
+    assert out.index("剪纸老人的“指尖年味”") < out.index("□文/图 本报记者 苏晴") < out.index("# 城东社区消防演练")

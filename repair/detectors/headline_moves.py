@@ -47,7 +47,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and paras[i].blocks[0].lines[0].index not in split
                 and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
-    suspect_set = set(suspects)
+    suspect_set, head_set = set(suspects), set(heads)
     pairs = [i for i in heads if i not in suspect_set and two_parts(paras[i].text)]
     if not suspects and not pairs:
         return
@@ -79,7 +79,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             continue
         if i not in suspect_set:
             continue          # at home as a whole
-        match = _best_article(grams_of[i], near, text_of)
+        match = _best_article(grams_of[i], near, text_of, _in_homeless_run(i, head_set, suspect_set))
         if match is None:
             continue
         best, score, runner = match
@@ -198,16 +198,42 @@ def _kicker_at_home(paras: list[Paragraph], i: int, heads) -> bool:
     return k < len(paras) and opens_article(paras[k].text)
 
 
-def _best_article(grams: set[str], near: list[int], text_of) -> tuple[int, float, float] | None:
+def _in_homeless_run(i: int, heads: set[int], suspects: set[int]) -> bool:
+    """Is headline i one of a run of two or more headlines none of which is at home (a block of
+    headlines displaced together, as at a page's end)?"""
+    lo, hi = i, i
+    while lo - 1 in heads:
+        lo -= 1
+    while hi + 1 in heads:
+        hi += 1
+    return hi > lo and all(k in suspects for k in range(lo, hi + 1))
+
+
+def _best_article(grams: set[str], near: list[int], text_of, topic: bool = False) -> tuple[int, float, float] | None:
     """(article, score, runner-up score) of the one nearby article that shares clearly most of
-    these bigrams, or None."""
+    these bigrams, or None. `topic`: else the one whose topic word the headline names (for a
+    headline of a displaced block)."""
     scores = rarity_scores(grams, {k: _found_in(grams, text_of(k)) for k in near})
     best = max(near, key=lambda k: scores[k])
     ranked = sorted(scores.values(), reverse=True)
     runner = ranked[1] if len(ranked) > 1 else 0.0
     if scores[best] < MATCH_MIN or runner * MATCH_MARGIN > scores[best]:
-        return None
+        return _topic_article(grams, near, text_of, scores) if topic else None
     return best, scores[best], runner
+
+
+TOPIC_COUNT = 3   # times a headline's word stands in an article that is about it (剪纸, five times)
+
+
+def _topic_article(grams: set[str], near: list[int], text_of, scores: dict[int, float]) -> tuple[int, float, float] | None:
+    """The one nearby article in which a word of the headline recurs (TOPIC_COUNT times or more)
+    when no article shares enough of its words: 剪纸老人的“指尖年味” and the article that says
+    剪纸 five times and 老人 never. None when no article or several have such a word."""
+    topical = [k for k in near if any(text_of(k).count(g) >= TOPIC_COUNT for g in grams)]
+    if len(topical) != 1:
+        return None
+    best = topical[0]
+    return best, scores[best], max((v for k, v in scores.items() if k != best), default=0.0)
 
 
 # one line, two headlines: "市农牧局开展盐碱地专项监测 鄂尔多斯高新区“引才工作站”落户中国地质大学(武汉)"
