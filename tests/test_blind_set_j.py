@@ -225,3 +225,16 @@ def test_a_headline_of_a_page_end_block_goes_to_the_article_about_its_topic_word
     assert ("fused-headline", "displaced") in kinds_at(page, at)
     out = fixed(page, unsafe=True)
     assert out.index("剪纸老人的“指尖年味”") < out.index("□文/图 本报记者 苏晴") < out.index("# 城东社区消防演练")
+
+
+def test_a_lines_opening_printed_again_cut_short_on_a_comma_is_a_copy_not_joined():
+    page = ("今年七十三岁的秦德厚，已经在这方柜台后面坐了整整四十年。每天早上七点半，他准时卸下门板，"
+            "系上那条洗得发白的蓝布围裙，把放大镜往额头上一推，一天的活计就开始了。\n"
+            "“慢”是修表的规矩\n"
+            "秦德厚十九岁进县里的国营钟表厂当学徒，师傅教他的第一句话是“心气不能急”。\n"
+            "今年七十三岁的秦德厚，已经在这方柜台后面坐了整整四十年。每天早上七点半，他准时卸下门板，\n"
+            "上世纪八十年代末，钟表厂效益下滑，秦德厚揣着攒下的三百块钱，在老街租下了这间铺面。\n")
+    assert ("broken-wrap", None) not in kinds_at(page, 5)
+    assert ("duplicate-paragraph", None) in kinds_at(page, 4)
+    out = fixed(page)
+    assert out.count("今年七十三岁的秦德厚") == 1 and "\n上世纪八十年代末，" in out

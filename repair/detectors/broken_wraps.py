@@ -134,6 +134,18 @@ def _goes_on_after(doc: Document, block, left: str) -> bool:
     return bool(after) and (mid_sentence_opening(after) is not None or straddling_word(left, after) is not None)
 
 
+CUT_COPY_MIN = 40   # characters: a line this long that an earlier line opens with is no chance
+
+
+def _cut_copy_of_earlier(stripped: list[str], k: int, openings: dict[str, list[int]]) -> bool:
+    """Is line k an earlier line's opening printed again (its copy cut short)?"""
+    if not openings:
+        for j, t in enumerate(stripped):
+            openings.setdefault(t[:12], []).append(j)
+    t = stripped[k]
+    return any(j < k and len(stripped[j]) > len(t) and stripped[j].startswith(t) for j in openings.get(t[:12], ()))
+
+
 def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
@@ -608,6 +620,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     plain = [_plain(t) for t in stripped]
     between = headlines_between_lines(doc)        # (asked of most lines: listed once per page)
     verse_lines = _verse_lines(nonblank, layout)
+    openings: dict[str, list[int]] = {}       # (filled when first asked: lines by their opening)
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
@@ -660,6 +673,9 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # nor does a column go on into the next article's headline (…助餐等 / 南浦渔歌入选省级
             # 非遗名录 / □本报记者…), nor into a title after a cut marked by a broken character
             continue
+        if len(lt) >= CUT_COPY_MIN and lt[-1:] in "，,、；;" and _cut_copy_of_earlier(stripped, k, openings):
+            continue          # a column's start extracted twice, cut short (…他准时卸下门板，): a copy
+            # that duplicate-paragraph deletes, whose last clause the next line does not finish
         if verse_lines and N.index in verse_lines and (L.index in verse_lines or lt[-1:] in "：:"):
             continue          # a song or poem quoted inside a column keeps its lines (…这样唱道： / “东风起，…)
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
