@@ -429,24 +429,26 @@ def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
     the end of the first before (…刘奶奶说：“以前爬一趟六楼要歇三回，常常一个星期都不敢下楼。
     以前爬一趟六楼要歇三回，常常一个星期都不敢下楼。). The repeat is deleted."""
     out = []
-    for i in range(len(clauses) - 1):
+    texts = [text[lo:hi] for lo, hi in clauses]
+    n = len(clauses)
+    for i in range(n - 1):
+        first_a = texts[i]
         for m in range(1, STUTTER_CLAUSES_MAX + 1):
-            if i + 2 * m > len(clauses):
+            if i + 2 * m > n:
                 break
-            a, b = clauses[i:i + m], clauses[i + m:i + 2 * m]
-            if any(x[1] != y[0] for x, y in zip(clauses[i:i + 2 * m], clauses[i + 1:i + 2 * m])):
-                break         # (clauses with text between them are no run)
-            first_a, first_b = text[a[0][0]:a[0][1]], text[b[0][0]:b[0][1]]
-            if first_a == first_b or len(first_a) <= len(first_b) or not first_a.endswith(first_b) or \
-                    any(text[x0:x1] != text[y0:y1] for (x0, x1), (y0, y1) in zip(a[1:], b[1:])):
-                continue
-            lo, hi = b[0][0], b[-1][1]
+            first_b = texts[i + m]
+            # (the cheap test first: most clauses end unlike the clause m further on)
+            if len(first_a) <= len(first_b) or not first_a.endswith(first_b) or \
+                    texts[i + 1:i + m] != texts[i + m + 1:i + 2 * m] or \
+                    any(clauses[k][1] != clauses[k + 1][0] for k in range(i, i + 2 * m - 1)):
+                continue      # (clauses with text between them are no run)
+            lo, hi = clauses[i + m][0], clauses[i + 2 * m - 1][1]
             if len(_plain(text[lo:hi]).rstrip("，,；;、。！？!?")) < (4 if m == 1 else STUTTER_RUN_MIN):
                 continue
             # inside a quotation the repeat may be the speaker's (“路上注意安全，注意安全，…”):
             # proposed, not applied without review (a run of clauses: a copy, whoever speaks)
             quoted = m == 1 and text.count("“", 0, lo) > text.count("”", 0, lo)
-            out.append(((a[0][1] - len(first_b), a[-1][1]), [(lo, hi)], 0.85 if quoted else 1.0, 2))
+            out.append(((clauses[i][1] - len(first_b), clauses[i + m - 1][1]), [(lo, hi)], 0.85 if quoted else 1.0, 2))
             break
     return out
 
