@@ -2,23 +2,13 @@
 wrong before any change was made for it; each test fails without the rule it names."""
 import os
 
+from page_helpers import PAGES, fixed, kinds_at
 from repair import Document, check, fix_text
 from repair.detectors import broken_wraps, truncation
 from repair.layout import analyse
 from repair.roles import role
 
 
-def fixed(text, unsafe=False):
-    result = fix_text(text, unsafe=unsafe)
-    assert not result.errors, result.errors
-    return result.text
-
-
-def kinds_at(text, line):
-    return {(f.kind, f.variant) for f in check(text).findings if f.line <= line <= f.end_line}
-
-
-PAGES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "pages")
 BYLINE = "\n\n本报记者 周敏\n\n"
 
 

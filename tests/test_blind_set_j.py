@@ -2,21 +2,9 @@
 getting wrong when they were scored blind; each test fails without the rule it names."""
 import os
 
-from repair import check, fix_text
+from page_helpers import PAGES, fixed, kinds_at
+from repair import check
 from repair.roles import role
-
-
-PAGES = os.path.join(os.path.dirname(__file__), "..", "fixtures", "pages")
-
-
-def fixed(text, unsafe=False):
-    result = fix_text(text, unsafe=unsafe)
-    assert not result.errors, result.errors
-    return result.text
-
-
-def kinds_at(text, line):
-    return {(f.kind, f.variant) for f in check(text).findings if f.line <= line <= f.end_line}
 
 
 CLAUSES = ("各项指标运行平稳", "群众满意度持续提升", "资金保障到位", "进度好于预期", "质量安全可控",
