@@ -226,3 +226,22 @@ def test_a_lines_opening_printed_again_cut_short_on_a_comma_is_a_copy_not_joined
     assert ("duplicate-paragraph", None) in kinds_at(page, 4)
     out = fixed(page)
     assert out.count("今年七十三岁的秦德厚") == 1 and "\n上世纪八十年代末，" in out
+
+
+# ---------------------------------------------------------------- set K
+
+def test_a_short_wrapped_paragraph_whose_lines_end_on_punctuation_is_prose_not_verse():
+    # four lines of a 21-character column, three ending on a mark by chance: they fill the column
+    page = ("在施工组织上，城东区推行“一小区一方案”，\n实行错峰施工、分段围挡，尽量减少对居民出行\n"
+            "的影响。截至目前，已有15个小区完成主体改造，\n新增停车位620个、充电桩210个，加装电梯38部，\n"
+            "改造雨污管网9.6公里。其余8个小区将于今年10\n月底前全部完工。\n\n"
+            "四、结果运用。市住建局将会同市应急管理局、\n市市场监管局等部门对各地自查情况进行抽查，\n"
+            "对整改不力、存在重大安全隐患的单位，依法依\n规严肃处理，并在全市范围内通报。\n")
+    out = fixed(page)
+    assert "市应急管理局、市市场监管局等部门对各地自查情况进行抽查，对整改不力" in out
+    assert "主体改造，新增停车位620个" in out
+
+
+def test_a_chinese_poem_of_full_lines_keeps_its_lines():
+    page = "春回大地千山秀，\n日照神州万木荣。\n江山如画春光好，\n国泰民安福满门。\n"
+    assert fixed(page) == page

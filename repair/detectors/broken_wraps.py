@@ -159,10 +159,11 @@ VERSE_CLOSE_RE = regex.compile(r"[，,；;。.！!？?、：:…][”’」』�
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")
 
 
-def _protected(block, texts: list[str]) -> bool:
+def _protected(block, texts: list[str], layout: list[LineLayout]) -> bool:
     """Blocks whose line breaks are meaningful: verse (nearly every line ends on punctuation,
-    where wrapped prose ends one line in four or five so), tables (columns set apart by gaps)
-    and lists (every line a list item). `texts`: the block's lines, stripped."""
+    where wrapped prose ends one line in four or five so; not when every line but the last fills
+    the page's column, as a paragraph of three or four Chinese lines may), tables (columns set apart by
+    gaps) and lists (every line a list item). `texts`: the block's lines, stripped."""
     lines = block.lines
     if len(lines) < 2:
         return False
@@ -173,8 +174,18 @@ def _protected(block, texts: list[str]) -> bool:
     if len(lines) >= 3 and (all(LIST_RE.match(t) for t in texts) or table_rows(texts) or labelled_lines(texts)):
         return True
     if len(lines) >= 3 and max(map(len, texts)) <= 40:
-        return _mostly_end_on_punctuation(texts)
+        return _mostly_end_on_punctuation(texts) and not _fills_its_column(lines, texts, layout)
     return False
+
+
+PROSE_LINE_MIN = 12   # characters: a line of Chinese verse is shorter (七言: 8 with its mark)
+
+
+def _fills_its_column(lines, texts: list[str], layout: list[LineLayout]) -> bool:
+    """Every line but the last of a Chinese block fills the column, and is longer than verse's.
+    (English verse runs as wide as its column: its lines are never judged so.)"""
+    return all(is_full(layout[l.index], False) and len(t) >= PROSE_LINE_MIN and han_ratio(t) >= 0.5
+               for l, t in zip(lines[:-1], texts))
 
 
 def _mostly_end_on_punctuation(texts: list[str]) -> bool:
@@ -609,7 +620,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     for b in doc.blocks:
         for l in b.lines:
             block_of[l.index] = b
-    protected = [_protected(b, doc.stripped[b.first:b.last + 1]) for b in doc.blocks]
+    protected = [_protected(b, doc.stripped[b.first:b.last + 1], layout) for b in doc.blocks]
     for i in _verse_runs(doc.blocks):
         protected[i] = True
     heading_block: list = [None] * len(doc.blocks)   # judged when first needed: it reads every line
