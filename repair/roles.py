@@ -171,9 +171,9 @@ def opens_article(text: str) -> bool:
 
 
 # A column name (kicker) by the nouns newspapers name their columns with (文化视点, 基层治理新观察,
-# 优化营商环境进行时, 局长访谈). Not 一线, 现场, 周末, nor 聚焦…/关注…: ordinary headline words
+# 优化营商环境进行时, 局长访谈, 基层动态). Not 一线, 现场, 周末, nor 聚焦…/关注…: ordinary headline words
 # (坚守防汛一线 守护万家平安, 聚焦主责主业 推动高质量发展 are one headline each).
-COLUMN_WORDS = "视点|观察|新观察|进行时|关注|速递|快讯|简讯|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌|访谈|专访|说法"
+COLUMN_WORDS = "动态|传真|扫描|视点|观察|新观察|进行时|关注|速递|快讯|简讯|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌|访谈|专访|说法"
 COLUMN_NAME = rf"(?:\p{{Han}}{{0,7}}(?:{COLUMN_WORDS}))"
 COLUMN_NAME_RE = regex.compile(rf"^\s*(?:#{{1,6}}\s+)?{COLUMN_NAME}\s*$")
 

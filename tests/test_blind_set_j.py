@@ -245,3 +245,23 @@ def test_a_short_wrapped_paragraph_whose_lines_end_on_punctuation_is_prose_not_v
 def test_a_chinese_poem_of_full_lines_keeps_its_lines():
     page = "春回大地千山秀，\n日照神州万木荣。\n江山如画春光好，\n国泰民安福满门。\n"
     assert fixed(page) == page
+
+
+def test_a_caption_and_its_reporters_credit_on_one_line_stay_together():
+    page = ("“以前家里来客人，车都没地方停，现在楼下就有车位。”居民钱淑芬笑着说。\n\n"
+            "和平里小区改造后一角。 本报记者 陈立新 摄\n\n"
+            "本报讯 清晨6点多，青石镇桃源村的“共享菜园”里已经有村民在忙碌。\n")
+    assert not [f for f in check(page).findings if f.kind == "fused-headline"]
+
+
+def test_a_page_end_block_over_a_brief_column_moves_each_headline_and_its_kicker():
+    # zh_k2: 基层动态 / 青石镇：… / 城东区老旧小区改造… / 市图书馆… / 简讯 / 本报讯…老旧小区改造…: the
+    # brief below shares the second headline's words, yet two more headings stand between
+    with open(os.path.join(PAGES, "zh_k2.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    lines = page.split("\n")
+    moved = {f.line for f in check(page).findings if f.variant == "displaced"}
+    assert {lines.index("基层动态") + 1, lines.index("城东区老旧小区改造惠及3200余户居民") + 1} <= moved
+    out = fixed(page, unsafe=True)
+    assert out.index("基层动态") < out.index("青石镇：“共享菜园”种出邻里情") < out.index("本报讯 清晨6点多")
+    assert out.index("城东区老旧小区改造惠及3200余户居民") < out.index("本报记者 王晓燕 通讯员 刘建军")

@@ -18,7 +18,7 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import (COLUMN_NAME, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, labelled_lines, may_be_heading,
+from ..roles import (COLUMN_NAME, CREDIT_RE, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, labelled_lines, may_be_heading,
                      opens_article, role, table_rows)
 from ..seams import straddling_word
 from ..settings import Settings
@@ -89,7 +89,8 @@ def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Sett
     before = line.text[:m.start(1)].strip() if m else ""
     # a sentence before it, or the article's signature alone: （文博） 冬季道路交通安全提示
     if not m or not is_heading_like(m.group(1)) or (len(before) < 10 and not SIGNATURE_RE.match(before)) \
-            or role(m.group(1)) == "credit":      # …接自来水。 罗晓峰 摄: the photo's credit
+            or role(m.group(1)) in ("credit", "byline") or CREDIT_RE.search(m.group(1)):
+        # …接自来水。 罗晓峰 摄, …改造后一角。 本报记者 陈立新 摄: the photo's credit
         return None
     at = line.start + m.start(1)
     fix = Fix((Edit(at, at, doc.paragraph_separator),), "set the headline apart as its own paragraph", safe=True)

@@ -179,7 +179,8 @@ def _with_column_names(paras: list[Paragraph], moves, heads: set[int]):
     for m in moves:
         k = m[0] - 1
         # (or a kicker of a few characters, 民生实事, between two headlines of the block)
-        if k in heads and k not in moving and (COLUMN_NAME_RE.match(paras[k].text) or
+        column_name = bool(COLUMN_NAME_RE.match(paras[k].text))
+        if (k in heads or column_name) and k not in moving and (column_name or
                                                len(strip_ws(paras[k].text)) <= BLOCK_KICKER_MAX and k - 1 in heads):
             out.append((k,) + m[1:])
             moving.add(k)
@@ -308,13 +309,21 @@ def _found_in(grams: set[str], text: str) -> list[str]:
 
 
 def _at_home(paras: list[Paragraph], i: int, grams: set[str], settings: Settings) -> bool:
-    """Cheap test first: does the text right below the headline share its words (`grams`)?"""
-    below = []
+    """Cheap test first: does the text right below the headline share its words (`grams`)? Not
+    when two more headlines stand between (…改造惠及3200余户居民 / 市图书馆暑期阅读季7月1日启动 /
+    简讯 / 本报讯…老旧小区改造…): the text is theirs, whatever words it shares."""
+    below, headlines = [], 0
     for k in range(i + 1, min(len(paras), i + 8)):
-        if not is_headline(paras[k], settings):
+        heading = is_headline(paras[k], settings) or (not below and (role(paras[k].text) == "heading"
+                                                                    or bool(COLUMN_NAME_RE.match(paras[k].text))))
+        if not heading:
             below.append(paras[k].text)
             if len(below) == 3:
                 break
+        elif not below:
+            headlines += 1            # (a column name, 简讯, counts too)
+            if headlines == 2:
+                return False
     text = "".join(below)
     return bool(text) and sum(g in text for g in grams) >= LOCAL_MATCH * len(grams)
 
