@@ -36,6 +36,9 @@ LIST_RE = regex.compile(
     r"|(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.)|Noon|Midnight)\s*[—–-]\s)")
 # (…：0471-4819165, and office hours: 周六上午：9:00—12:00, and a page's staff: 责任编辑：王芳 美编：李想)
 CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|地点|邮编|时间|方式|编辑|美编|校对)\s*[:：]|[:：]\s*[\d\-+()（）:—–~～]{5,}|https?://|@\w")
+# A speaker of an interview or a Q&A (记者：…, 张局长：…, 问：…): each turn is a paragraph
+SPEAKER_RE = regex.compile(r"^\s*(?:记者|问|答|主持人|\p{Han}{1,3}(?:局长|书记|主任|市长|县长|区长|镇长|院长|校长|经理|"
+                           r"董事长|教授|专家|负责人|代表|委员|所长|站长|队长|老师|师傅))\s*[：:]")
 STAFF_LINE_RE = regex.compile(r"^\s*(责任编辑|责编|编辑|美编|校对|审核|版式设计)\s*[:：]")   # 责任编辑：王芳 美编：李想
 MD_TABLE_ROW_RE = regex.compile(r"^\|.*\|$")      # a Markdown table's row: | 指标 | 1—5月 | 同比增长 |
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps

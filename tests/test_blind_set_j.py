@@ -265,3 +265,31 @@ def test_a_page_end_block_over_a_brief_column_moves_each_headline_and_its_kicker
     out = fixed(page, unsafe=True)
     assert out.index("基层动态") < out.index("青石镇：“共享菜园”种出邻里情") < out.index("本报讯 清晨6点多")
     assert out.index("城东区老旧小区改造惠及3200余户居民") < out.index("本报记者 王晓燕 通讯员 刘建军")
+
+
+def test_nothing_goes_on_into_a_speakers_turn_and_a_figures_unit_finds_its_figure():
+    # zh_k3: one paragraph a line; …5600 / 记者：… is a new turn, and 余条，… (three lines on) is
+    # the lost end of the figure, not of the unfinished line at the top (…正在变成 / 居民家门口…)
+    with open(os.path.join(PAGES, "zh_k3.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    lines = page.split("\n")
+    assert lines[11].startswith("记者：") and lines[13].startswith("余条，")
+    assert ("broken-wrap", None) not in kinds_at(page, 12)
+    assert ("broken-wrap", None) in kinds_at(page, 7)
+    out = fixed(page, unsafe=True)
+    assert "意见建议5600余条，采纳率超过八成。" in out
+    assert "正在变成居民家门口的“好去处”" in out
+
+
+def test_an_orphan_after_a_contact_line_still_finishes_a_cut_paragraph():
+    # zh_g3: 预约咨询：0576-88123456 / 的修理铺都关了门，… finishes …收音机坏了，镇上
+    with open(os.path.join(PAGES, "zh_g3.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    assert "镇上的修理铺都关了门" in fixed(page, unsafe=True)
+
+
+def test_no_join_on_no_evidence_off_a_broken_character():
+    page = ("今年，我市计划利用城市边角地新建改建口袋公园30处，目前已建成18处，因地制宜配建\ufffd\n\n"
+            "公园建成后，由属地街道和社区共同负责日常管护，并招募“园长”志愿者参与巡查。\n")
+    assert ("broken-wrap", None) not in kinds_at(page, 3)
+    assert ("truncated-sentence", "end") in kinds_at(page, 1)

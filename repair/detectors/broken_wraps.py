@@ -28,9 +28,9 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
-from ..roles import (STAFF_LINE_RE, BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
+from ..roles import (CLOSED_ROLES, SPEAKER_RE, STAFF_LINE_RE, BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
                      is_heading_like, role, table_rows)
-from ..openings import figure_opening, mid_sentence_opening
+from ..openings import NUMERAL_GOES_ON_RE, NUMERAL_TAIL_RE, figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
 from ..settings import Settings
 from ..textutil import SIGNOFF_RE, ends_sentence, han_ratio, seam_joiner, shared_vocabulary, strip_ws
@@ -636,7 +636,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
     found: list[Finding] = []
-    bare_joins: list[tuple[int, int, str]] = []     # (line k, its finding's place in found, the paragraph)
+    bare_joins: list[tuple[int, int, str]] = []     # (line k, its finding's place in found, the text around)
     for k in range(len(nonblank) - 1):
         # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
         paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
@@ -698,8 +698,10 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue
         if not same_block and "：" in nt[:8] and role(nt) == "contact":
             continue          # …工作人员将上门 / 咨询电话：0835-6221234: a contact line stands alone
-        if STAFF_LINE_RE.match(nt):
-            continue          # nor does anything go on into the page's staff line (责任编辑：王芳 美编：李想)
+        if STAFF_LINE_RE.match(nt) or (not wrapped and SPEAKER_RE.match(nt)):
+            # nor does anything go on into the page's staff line (责任编辑：王芳 美编：李想), nor
+            # into a speaker's turn of an interview set one paragraph a line (…5600 / 记者：…)
+            continue
         if wrapped and ((lay_n.width > lay_n.column + OVER_COLUMN and is_heading_like(nt)) or
                         (lay.width > lay.column + OVER_COLUMN and is_heading_like(lt) and not _opens_with_headline(lt, settings))):
             # a title wider than the column is no line of it (…的通知 over a notice); a headline run
@@ -716,12 +718,14 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if v.join and (not wrapped or DATELINE_HINT_RE.search(nt) or _column_name_first(nt)) \
                 and _opens_with_headline(nt, settings):
             continue          # …“小票友”1.2 / 城市书房：把书香送到家门口（上接第一版）截至目前…: a new article
+        if v.join and v.bare and not same_block and lt.endswith("\ufffd"):
+            continue          # a broken character marks a cut (…因地制宜配建�): no join on nothing else
         if v.join:
             joined = True
             # (a break inside a block of a page whose paragraphs are set apart by blank lines is
             # no paragraph's end: 主播刘佳佳正对着镜头 / 冲泡新茶。…)
             if v.bare and not mid_sentence_opening(nt) and not (same_block and doc.blank_separated):
-                bare_joins.append((k, len(found), paragraph + lt))
+                bare_joins.append((k, len(found), paragraph + lt + nt))
             found.append(_join_finding(doc, L, N, v))
         elif v.split and doc.blank_separated:
             found.append(_split_finding(doc, L, N, v))
@@ -732,11 +736,18 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         dropped = set()
         lines_of = [k for k, _, _ in bare_joins]       # ascending
         for j in orphans:
+            if j >= 2 and not ends[j - 2] and role(stripped[j - 1]) == "heading":
+                continue      # (it goes on from the line before a headline dropped in: fused-headline's)
+            # (a figure's unit, 余条，…, goes on from a figure only: …两万三千 / 余元，…)
+            unit = bool(NUMERAL_GOES_ON_RE.match(stripped[j]))
             near = [(-shared_vocabulary(stripped[j], text), abs(j - k), at)
                     for k, at, text in bare_joins[bisect_left(lines_of, j - ORPHAN_WINDOW):
-                                                  bisect_right(lines_of, j + ORPHAN_WINDOW)] if j != k + 1]
-            if near:
-                dropped.add(min(near)[2])
+                                                  bisect_right(lines_of, j + ORPHAN_WINDOW)]
+                    if j != k + 1 and not (unit and not NUMERAL_TAIL_RE.search(stripped[k]))]
+            best = min(near, default=None)
+            # (a far one that shares no word with the paragraph or the text after it is another's)
+            if best is not None and (best[0] < 0 or best[1] <= ORPHAN_NEAR):
+                dropped.add(best[2])
         found = [f for at, f in enumerate(found) if at not in dropped]
     yield from found
 
@@ -762,12 +773,16 @@ def _opens_with_headline(text: str, settings: Settings) -> bool:
 # mid-sentence (1.36万户，同比增长…; 的修理铺都关了门…): with such an orphan within this many lines,
 # a join on no other evidence is not made.
 ORPHAN_WINDOW = 80
+ORPHAN_NEAR = 6       # lines: an orphan this near takes a join without a shared word (…个体工商户 / 1.36万户)
 RARE_WORD_FREQ = 100
 
 
 def _orphan_lines(stripped: list[str], ends: list[bool]) -> list[int]:
-    return [j for j in range(1, len(stripped)) if ends[j - 1] and
-            (mid_sentence_opening(stripped[j]) or figure_opening(stripped[j])) and role(stripped[j]) == "body"]
+    """Lines opening mid-sentence after a line that ends: a sentence, or a contact line, a credit,
+    a list (…预约咨询：0576-88123456 / 的修理铺都关了门，…)."""
+    return [j for j in range(1, len(stripped))
+            if (mid_sentence_opening(stripped[j]) or figure_opening(stripped[j])) and role(stripped[j]) == "body"
+            and (ends[j - 1] or role(stripped[j - 1]) in CLOSED_ROLES)]
 
 
 _ROUNDED: dict[float, float] = {}   # round(confidence, 2) of each verdict's confidence (round() is slow)

@@ -20,7 +20,7 @@ from .duplicates import deleted_blocks
 from .headline_fusion import split_lines, tail_headlines
 from .headlines import dropped_in
 from ..model import Edit, Finding, Fix
-from ..openings import figure_opening, mid_sentence_opening
+from ..openings import NUMERAL_GOES_ON_RE, NUMERAL_TAIL_RE, figure_opening, mid_sentence_opening
 from ..seams import PARTICLES
 from ..paragraphs import Paragraph, paragraphs
 from ..roles import CREDIT_RE, MD_HEADING_RE, closed_by_role, role
@@ -37,8 +37,6 @@ FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
 NEAR_PIECE = 6           # paragraphs: a piece this near needs no shared word (…个体工商户 / 1.36万户，…)
 FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
-NUMERAL_TAIL_RE = regex.compile(r"[\d零一二两三四五六七八九十百千万]$")
-NUMERAL_GOES_ON_RE = regex.compile(r"^[余多]?(?:万|亿)?(?:元|人次|人|户|个|名|家|次|吨|亩|项|公里|平方米|米|%|％)")
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
 
@@ -76,7 +74,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
     orphans: Optional[list[int]] = None      # found when a cut paragraph first needs them
     cuts: Optional[list[int]] = None         # every cut paragraph: asked when no seam word pairs one
     copies = deleted_blocks(doc, settings)
-    split_by_headline = {i - 1 for i in dropped_in(doc, settings)} | tail_headlines(doc, settings)
+    dropped = dropped_in(doc, settings)
+    split_by_headline = {i - 1 for i in dropped} | tail_headlines(doc, settings)
     joined = joined_lines(doc)
     between = headlines_between_lines(doc)
     for i, p in enumerate(paras):
@@ -91,7 +90,8 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
             # (a headline's deck over the byline, Rates to rise 6 percent, phased in… / By Jane Ortiz…,
             # and a headline run into its deck on one line, are no paragraphs cut short)
             if orphans is None:
-                orphans = _orphans(paras)
+                # (not the text after a headline dropped in: it goes on from the paragraph before it)
+                orphans = [j for j in _orphans(paras) if j - 1 not in dropped]
             frag = _find_fragment(paras, i, used_fragments, orphans)
             # a word across the seam may form by chance (…新开工亿元以上项目 / 的读者表示… forms 目的):
             # a piece that shares none of the paragraph's words gives way to one that does
@@ -116,7 +116,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                           f"paragraph stops mid-sentence at “{last.text.rstrip()[-10:]}”",
                           f"no sentence-final punctuation and {where}; the lost words cannot be restored",
                           conf, None)
-    after_headline = {i + 1 for i in dropped_in(doc, settings)} | \
+    after_headline = {i + 1 for i in dropped} | \
         {i for i, p in enumerate(paras) if p.first_line - 1 in between}
     for i, p in enumerate(paras):
         reason = None if i in used_fragments or i in after_headline else _orphan_start(p)
