@@ -293,3 +293,15 @@ def test_no_join_on_no_evidence_off_a_broken_character():
             "公园建成后，由属地街道和社区共同负责日常管护，并招募“园长”志愿者参与巡查。\n")
     assert ("broken-wrap", None) not in kinds_at(page, 3)
     assert ("truncated-sentence", "end") in kinds_at(page, 1)
+
+
+def test_a_sentence_after_a_speakers_label_repeated_without_it_is_a_repeat():
+    page = ("记者：下一步还有哪些打算？\n"
+            "张局长：下一步，我们将把整治范围向城乡接合部延伸。下一步，我们将把整治范围向城郊接合部延伸。"
+            "力争到2026年底，全市背街小巷全部完成整治。\n")
+    out = fixed(page)
+    assert "张局长：下一步，我们将把整治范围向城乡接合部延伸。力争到2026年底" in out
+    # a copy that repeats its label is found whole, label and all
+    page2 = ("村党支部书记王建国说：“治水先治心，心齐了，水才能清。”"
+             "村党支部书记王建国说：“治水先治心，心齐了，水才能清。”这句话后来被刷在了村委会的外墙上。\n")
+    assert fixed(page2).count("王建国说") == 1

@@ -397,7 +397,8 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
     if len(text) < 8:
         return
     clauses = _units(text, CLAUSE_RE)
-    runs = _repeated_run(text, _units(text, SENTENCE_RE), min_len=10, threshold=85, max_group=3) + \
+    sentences = _units(text, SENTENCE_RE)
+    runs = _repeated_run(text, sentences, min_len=10, threshold=85, max_group=3) + _labelled_repeats(text, sentences) + \
         _repeated_run(text, clauses, min_len=4, threshold=100, max_group=4) + _tail_stutters(text, clauses)
     # sentence and clause repeats may describe the same run: keep the one deleting most
     runs.sort(key=lambda r: -sum(hi - lo for lo, hi in r[1]))
@@ -421,6 +422,28 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
         fix = Fix(edits, f"delete {n} repeated cop{'ies' if n > 1 else 'y'}", safe=score >= 0.9, deletes=deletes)
         yield Finding(KIND, "sentence", edits[0].start, edits[-1].end, line, line, msg, why,
                       round(0.7 + 0.25 * score, 2), fix)
+
+
+# A speaker's label or a quotation's opening before a sentence (张局长：下一步，… / …说：“以前…):
+# not part of the sentence a copy without it repeats
+SENTENCE_LABEL_RE = regex.compile(r"[^，,。！？!?：:“”\n]{1,12}[：:]\s*“?")
+
+
+def _labelled_repeats(text: str, sentences: list[tuple[int, int]]):
+    """A sentence after a label, then its copy without the label (张局长：下一步，我们将把整治范围
+    向城乡接合部延伸。下一步，我们将把整治范围向城郊接合部延伸。): the copy is deleted."""
+    out = []
+    for (a0, a1), (b0, b1) in zip(sentences, sentences[1:]):
+        m = SENTENCE_LABEL_RE.match(text, a0, a1)
+        if not m or a1 != b0 or SENTENCE_LABEL_RE.match(text, b0, b1):
+            continue
+        a, b = text[m.end():a1], text[b0:b1]
+        if len(strip_ws(b)) < 10 or a[:2] != b[:2] or not 0.8 * len(a) <= len(b) <= 1.25 * len(a):
+            continue
+        r = 100.0 if a == b else fuzz.ratio(_plain(a), _plain(b))
+        if r >= 85:
+            out.append(((m.end(), a1), [(b0, b1)], r / 100, 2))
+    return out
 
 
 def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
