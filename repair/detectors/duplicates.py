@@ -379,15 +379,21 @@ def _units(text: str, pattern: regex.Pattern | re.Pattern) -> list[tuple[int, in
 def _may_repeat(squeezed: str) -> bool:
     """Cheap test first: a repeat repeats some clause exactly, or a clause repeats the end of the
     one before (…等现象屡禁不止，屡禁不止，), or two sentences in a row open alike (a reworded copy:
-    阅读，正在成为这座城市的一种生活方式。阅读，正在成为这座城市的生活方式。).
+    阅读，正在成为这座城市的一种生活方式。阅读，正在成为这座城市的生活方式。), a label aside.
 
     `squeezed` is the block's text without whitespace."""
     plain = _without_closers(squeezed)
     clauses = LONG_CLAUSE_RE.findall(plain)
     if len(set(clauses)) < len(clauses) or any(map(str.endswith, clauses, clauses[1:])):
         return True
-    heads = [t[:4] for t in SENTENCE_SPLIT_RE.split(plain) if len(t) >= 8]
+    # (a speaker's label does not count: 张局长：下一步，… / 下一步，…)
+    heads = [_opening(t) for t in SENTENCE_SPLIT_RE.split(plain) if len(t) >= 8]
     return any(map(eq, heads, heads[1:]))
+
+
+def _opening(sentence: str) -> str:
+    m = SENTENCE_LABEL_RE.match(sentence) if "：" in sentence[:14] or ":" in sentence[:14] else None
+    return sentence[m.end():m.end() + 4] if m else sentence[:4]
 
 
 def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
