@@ -41,7 +41,7 @@ PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "�
 
 # A count opening a paragraph (1.36万户，同比增长12.5%…): the figure of a sentence cut before it.
 # Only the orphan search asks this (a brief can open on 126家企业…): never a finding by itself.
-FIGURE_OPENING_RE = regex.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:户|人次|人|个|家|名|所|次|元|吨|亩|项|座|辆|台|件|%|％)")
+FIGURE_OPENING_RE = regex.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:户|人次|人|个|家|名|所|次|元|吨|亩|项|座|辆|台|件|处|条|场|份|%|％)")
 
 
 # The rest of a figure cut before its unit (…收入达到两万三千 / 余元，…; …5600 / 余条，…)

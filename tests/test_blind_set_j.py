@@ -305,3 +305,21 @@ def test_a_sentence_after_a_speakers_label_repeated_without_it_is_a_repeat():
     page2 = ("村党支部书记王建国说：“治水先治心，心齐了，水才能清。”"
              "村党支部书记王建国说：“治水先治心，心齐了，水才能清。”这句话后来被刷在了村委会的外墙上。\n")
     assert fixed(page2).count("王建国说") == 1
+
+
+def test_a_count_of_places_finishes_the_cut_paragraph_a_few_lines_up():
+    page = ("我市开展夏季燃气安全大排查\n"
+            "本报讯 为切实保障夏季用气安全，6月起，市城市管理局联合多部门开展燃气安全大排查。\n"
+            "此次排查重点针对餐饮场所、老旧小区等，逐户检查燃气管道、阀门等设施，截至目前已发现并督促整改隐患\n"
+            "市燃气安全工作专班有关负责人提醒，市民使用燃气时要保持通风，做到人离火灭。\n"
+            "347处。\n"
+            "燃气抢修电话：96777　城管服务热线：12319\n")
+    assert "督促整改隐患347处。" in fixed(page, unsafe=True)
+
+
+def test_a_briefs_bracketed_head_run_onto_the_brief_before_gets_its_own_line():
+    page = ("简讯\n【城管志愿服务队成立】\n"
+            "6月12日，市城管志愿服务队正式成立，首批招募志愿者326名，将常态化开展志愿服务。【全市启用首批智能垃圾分类亭】\n"
+            "近日，我市首批120座智能垃圾分类亭在主城区投入使用。\n")
+    assert ("fused-headline", "same-line") in kinds_at(page, 3)
+    assert "开展志愿服务。\n【全市启用首批智能垃圾分类亭】\n近日" in fixed(page)

@@ -36,6 +36,7 @@ EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][A-Za-z]+ [A-Z])")
 EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
 # a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
 # (a closing quote after the sentence's end stays with it: …闷得慌。” / 市博物馆…)
+BRACKET_TAIL_RE = regex.compile(r"[。！？!?][”’」』]*【[^【】。，,；;]{2,30}】\s*$")
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)][”’」』]*)(?![”’」』])([^。！？!?）)，,；;]{4,40})\s*$")
 BOX_BYLINE_RE = regex.compile(r"(?<=\S)\s*(?=[□■]\s*\S)")     # "…守护群众“救命钱” □本报记者 王塔娜"
 # "夜市经济点亮城市烟火气 本报记者 孙悦 通讯员 李航", "…提供岗位1.2万个 记者 王蕾 实习生 郑好"
@@ -81,10 +82,14 @@ def tail_headlines(doc: Document, settings: Settings = Settings()) -> set[int]:
 
 
 def _tail_headline(doc: Document, paras: list[Paragraph], k: int, settings: Settings) -> Optional[Finding]:
-    """“…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单” followed by the next article's dateline."""
-    if k + 1 >= len(paras) or not is_lead(paras[k + 1].text):
+    """“…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单” followed by the next article's dateline,
+    or a brief's bracketed head after the last sentence of the brief before (…等志愿服务。【全市启用
+    首批智能垃圾分类亭】 / 近日，…)."""
+    if k + 1 >= len(paras):
         return None
     line = paras[k].blocks[-1].lines[-1]
+    if not is_lead(paras[k + 1].text) and not (BRACKET_TAIL_RE.search(line.text) and role(paras[k + 1].text) == "body"):
+        return None
     m = TAIL_HEADLINE_RE.search(line.text)
     before = line.text[:m.start(1)].strip() if m else ""
     # a sentence before it, or the article's signature alone: （文博） 冬季道路交通安全提示
