@@ -46,6 +46,8 @@ TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are 
 
 DIGIT_COMMA_RE = regex.compile(r"(?<=\d),(?=\d)")
 NON_COMMA_PUNCT_RE = regex.compile(r"[，；;。！？!?]")
+# no headline ends on an article, a conjunction or a preposition (…the market will also host a)
+CLAUSE_TAIL_WORDS = frozenset("a an the and or but of to for with in on at by from as that".split())
 TITLE_CLAUSES_CAPS = 0.9     # share of words of 4+ letters capitalised in a headline with a comma
 SENTENCE_CASE_HEADLINE_MAX = 60   # characters
 CLAUSE_END_CHARS = frozenset("，,；;、")
@@ -78,7 +80,8 @@ def is_heading_like(text: str) -> bool:
         # Lakers in overtime thriller"). A line of wrapped prose can look the same ("The city
         # council met late on Tuesday to discuss"): broken-wrap joins it anyway when the next line
         # goes on in lower case, and judges lines inside a column by the column, not by this
-        return caps >= 0.6 or (len(t) <= SENTENCE_CASE_HEADLINE_MAX and t[0].isupper() and len(words) >= 4)
+        return caps >= 0.6 or (len(t) <= SENTENCE_CASE_HEADLINE_MAX and t[0].isupper() and len(words) >= 4
+                               and words[-1].lower() not in CLAUSE_TAIL_WORDS)
     core = strip_ws(t)
     # 80: a headline without any punctuation runs to 60+ characters (seed 002 line 9: 57 characters);
     # none stops on a comma (…其他垃圾四类, is a clause cut at a page break) or a colon (…如下:)
@@ -176,7 +179,7 @@ def opens_article(text: str) -> bool:
 # A column name (kicker) by the nouns newspapers name their columns with (文化视点, 基层治理新观察,
 # 优化营商环境进行时, 局长访谈, 基层动态). Not 一线, 现场, 周末, nor 聚焦…/关注…: ordinary headline words
 # (坚守防汛一线 守护万家平安, 聚焦主责主业 推动高质量发展 are one headline each).
-COLUMN_WORDS = "动态|传真|扫描|视点|观察|新观察|进行时|关注|速递|快讯|简讯|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌|访谈|专访|说法"
+COLUMN_WORDS = "动态|传真|扫描|短评|评论|视点|观察|新观察|进行时|关注|速递|快讯|简讯|纪实|时评|看台|走笔|特写|面对面|在行动|新气象|新风貌|访谈|专访|说法"
 COLUMN_NAME = rf"(?:\p{{Han}}{{0,7}}(?:{COLUMN_WORDS}))"
 COLUMN_NAME_RE = regex.compile(rf"^\s*(?:#{{1,6}}\s+)?{COLUMN_NAME}\s*$")
 

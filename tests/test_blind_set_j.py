@@ -323,3 +323,20 @@ def test_a_briefs_bracketed_head_run_onto_the_brief_before_gets_its_own_line():
             "近日，我市首批120座智能垃圾分类亭在主城区投入使用。\n")
     assert ("fused-headline", "same-line") in kinds_at(page, 3)
     assert "开展志愿服务。\n【全市启用首批智能垃圾分类亭】\n近日" in fixed(page)
+
+
+def test_a_piece_at_home_among_its_neighbours_words_is_their_lost_beginning_not_a_far_cuts_end():
+    # zh_k1: 的老人，…由社区志愿者送餐上门 stands in the 社区食堂 article; …2026年底前具备 (the
+    # subway article) is cut, and the two are not one sentence, in one round of fixing or two
+    with open(os.path.join(PAGES, "zh_k1.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    out = fixed(page, unsafe=True)
+    assert "具备的老人" not in out
+    assert "\n的老人，可以通过电话或微信小程序提前一天预约" in out
+
+
+def test_a_label_and_its_list_is_no_displaced_headline():
+    with open(os.path.join(PAGES, "zh_k1.txt"), encoding="utf-8") as fh:
+        page = fh.read()
+    out = fixed(page, unsafe=True)
+    assert out.index("市园林局相关负责人表示") < out.index("延时开放公园：滨江公园、月湖公园") < out.index("城建服务热线：12319")

@@ -41,11 +41,13 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     paras = _page_end_lines_apart(paras, settings)
     heads = [i for i, h in enumerate(paras)
              if i not in skip and is_headline(h, settings) and not _table_row(paras, i) and not _signs_notice(paras, i)
-             and not _page_header(paras, i) and not DATE_LINE_RE.match(h.text)]
-    grams_of = {i: bigrams(paras[i].text) for i in heads}
+             and not _page_header(paras, i) and not DATE_LINE_RE.match(h.text) and not EN_LABEL_LINE_RE.match(h.text)
+             and not LABELLED_LIST_RE.match(h.text)]
+    grams_of = {i: headline_grams(paras[i].text) for i in heads}
     split = split_lines(doc, settings)     # (a headline and its subtitle on one line: split first)
+    # (a column name, # 晚报短评, moves only with the headline below it: _with_column_names)
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and paras[i].blocks[0].lines[0].index not in split
-                and not _at_home(paras, i, grams_of[i], settings)]
+                and not COLUMN_NAME_RE.match(paras[i].text) and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
     suspect_set, head_set = set(suspects), set(heads)
     pairs = [i for i in heads if i not in suspect_set and two_parts(paras[i].text)]
@@ -65,7 +67,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     def text_of(k: int) -> str:
         """The article's words as one string (punctuation out, as in _bigrams), searched in C."""
         if k not in text_cache:
-            text_cache[k] = "\x00".join(NON_WORD_RE.sub("", paras[m].text) for m in arts[k][1])
+            text_cache[k] = "\x00".join(NON_WORD_RE.sub("", paras[m].text) for m in arts[k][1]).lower()
         return text_cache[k]
 
     moves: list[tuple[int, int, float, float]] = []     # (headline, article, score, runner-up)
@@ -83,7 +85,7 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
         if match is None:
             continue
         best, score, runner = match
-        if _kicker_at_home(paras, i, grams_of) and NON_WORD_RE.sub("", paras[i].text) not in text_of(best):
+        if _kicker_at_home(paras, i, grams_of) and NON_WORD_RE.sub("", paras[i].text).lower() not in text_of(best):
             continue     # a column name over a headline and its byline stays, unless its article names it
         members = arts[best][1]
         after = next((k for k in range(i + 1, len(paras)) if not is_headline(paras[k], settings)), None)
@@ -107,6 +109,13 @@ ROW_PUNCT_RE = regex.compile(r"[，,。；;！？!?]")    # a row holds figures 
 TABLE_ROW_MAX = 48
 
 
+# English lines that head no article: a masthead or a section's name in capitals (THE CEDAR VALLEY
+# REGISTER, LETTERS TO THE EDITOR), a byline's second line (Ledger Staff Writer), a label and its
+# value (Parking: $5 at Millbrook Elementary)
+EN_LABEL_LINE_RE = regex.compile(r"^\s*(?:[A-Z][A-Z'’&.,-]*(?:\s+[A-Z][A-Z'’&.,-]*)+"
+                                 r"|(?:[A-Z][\w.'’-]*\s+){0,3}(?:Writer|Reporter|Correspondent|Editor|Columnist)"
+                                 r"|[A-Z][\w'’ -]{1,30}:\s*[$\d].*)\s*$")
+LABELLED_LIST_RE = regex.compile(r"^\s*[^：:\s]{2,10}[：:].*、")    # 延时开放公园：滨江公园、月湖公园…: a list
 DATE_LINE_RE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
@@ -274,7 +283,7 @@ def _two_headlines(doc: Document, paras: list[Paragraph], i: int, arts, near: li
     if not parts:
         return None
     gap, start, end = parts
-    first, second = (_best_article(bigrams(t), near, text_of) for t in (text[:gap], text[start:end]))
+    first, second = (_best_article(headline_grams(t), near, text_of) for t in (text[:gap], text[start:end]))
     if first is None or second is None or first[0] == second[0] or arts[first[0]][0] <= i:
         return None
     return h.start + gap, h.start + start, h.start + end, second
@@ -308,6 +317,20 @@ def _found_in(grams: set[str], text: str) -> list[str]:
     return [g for g in grams if g in text]
 
 
+LATIN_HEADLINE_WORD_RE = regex.compile(r"[A-Za-z]{4,}")
+SMALL_LATIN_WORDS = frozenset("with from into over that this than them they their about after more most".split())
+
+
+def headline_grams(text: str) -> set[str]:
+    """What a headline is matched by against an article's text (lower case, punctuation and
+    spaces out): its character bigrams; for an English headline its words of four letters or
+    more (letter pairs repeat in every English article: Fire Department Seeks New Volunteers)."""
+    words = LATIN_HEADLINE_WORD_RE.findall(text)
+    if len(words) >= 3 and han_ratio(text) < 0.3:
+        return {w.lower() for w in words if w.lower() not in SMALL_LATIN_WORDS}
+    return {g.lower() for g in bigrams(text)}
+
+
 def _at_home(paras: list[Paragraph], i: int, grams: set[str], settings: Settings) -> bool:
     """Cheap test first: does the text right below the headline share its words (`grams`)? Not
     when two more headlines stand between (…改造惠及3200余户居民 / 市图书馆暑期阅读季7月1日启动 /
@@ -324,7 +347,7 @@ def _at_home(paras: list[Paragraph], i: int, grams: set[str], settings: Settings
             headlines += 1            # (a column name, 简讯, counts too)
             if headlines == 2:
                 return False
-    text = "".join(below)
+    text = NON_WORD_RE.sub("", "".join(below)).lower()
     return bool(text) and sum(g in text for g in grams) >= LOCAL_MATCH * len(grams)
 
 

@@ -35,7 +35,7 @@ INTRODUCES_RE = regex.compile(r"[：:；;]\s*$")
 FRAGMENT_MAX = 40     # a displaced piece that ends its sentence is short: seed 000's is 8 characters
 FRAGMENT_MAX_LATIN = 120
 LATIN_START_RE = regex.compile(r"^[a-z]")
-NEAR_PIECE = 6           # paragraphs: a piece this near needs no shared word (…个体工商户 / 1.36万户，…)
+NEAR_PIECE = 4           # paragraphs: a piece this near needs no shared word (…个体工商户 / 1.36万户，…)
 FRAGMENT_WINDOW = 150    # paragraphs: a displaced piece stays on its page
 FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidence enough (最长: 808)
 
@@ -192,8 +192,8 @@ def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: lis
     (…镇上 / 的修理铺都关了门…; …全市新增个体工商户 / 1.36万户，…) after a cut that ends on a
     Chinese character, when each is the other's best: the one it shares most words with (see
     shared_vocabulary; a cut paragraph's words are its own and the next paragraph's, where the
-    story goes on), else the nearest. A piece further than NEAR_PIECE paragraphs that shares none
-    is another's."""
+    story goes on), else the nearest. A piece further than NEAR_PIECE paragraphs must share more
+    with the cut than with its own neighbours."""
     tail = paras[i].blocks[-1].lines[-1].text.rstrip()
     if not tail or not ("\u4e00" <= tail[-1] <= "\u9fff"):
         return None
@@ -211,7 +211,15 @@ def _nearest_orphan(paras: list[Paragraph], i: int, used: set[int], orphans: lis
     piece = paras[j].text
     best_cut = min((k for k in window if k != j - 1),
                    key=lambda k: (-shared_vocabulary(context(k), piece), abs(k - j)), default=None)
-    return j if best_cut == i and (abs(i - j) <= NEAR_PIECE or shared_vocabulary(cut_text, piece)) else None
+    if best_cut != i:
+        return None
+    if abs(i - j) <= NEAR_PIECE:
+        return j
+    # a far piece shares more words with the cut than with the paragraphs around it (…镇上 / 的修理
+    # 铺都关了门，问我城里… beside an events notice); one at home among its neighbours' words is
+    # their paragraph's lost beginning (的老人，…由社区志愿者送餐上门… in the 社区食堂 article)
+    around = (paras[j - 1].text if j else "") + (paras[j + 1].text if j + 1 < len(paras) else "")
+    return j if shared_vocabulary(cut_text, piece) > shared_vocabulary(around, piece) else None
 
 
 def _particle_or_figure_opening(t: str) -> bool:
