@@ -30,10 +30,11 @@ CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制
 SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
 # (an item's number may be followed by a date or a bus route, no decimal: 1.3月8日上午…, 1.3路：…;
-# and a programme's items, led by their time: "10 a.m. — Craft and farm market opens", "Noon — …")
+# a calendar's, led by their date: "Tuesday, June 17: Planning Commission…"; and a programme's items, led by their time: "10 a.m. — Craft and farm market opens", "Noon — …")
 LIST_RE = regex.compile(
     r"^\s*(\d{1,3}(?:[.．](?!\d)|[.．](?=\d{1,2}(?:月|路))|[、)）])\s*\S|[（(][\d一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[-*•·●◆▲]\s|[①-⑳]"
-    r"|(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.)|Noon|Midnight)\s*[—–-]\s)")
+    r"|(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.)|Noon|Midnight)\s*[—–-]\s"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s*:)")
 # (…：0471-4819165, and office hours: 周六上午：9:00—12:00, and a page's staff: 责任编辑：王芳 美编：李想)
 CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|地点|邮编|时间|方式|编辑|美编|校对)\s*[:：]|[:：]\s*[\d\-+()（）:—–~～]{5,}|https?://|@\w")
 # A speaker of an interview or a Q&A (记者：…, 张局长：…, 问：…): each turn is a paragraph

@@ -340,3 +340,10 @@ def test_a_label_and_its_list_is_no_displaced_headline():
         page = fh.read()
     out = fixed(page, unsafe=True)
     assert out.index("市园林局相关负责人表示") < out.index("延时开放公园：滨江公园、月湖公园") < out.index("城建服务热线：12319")
+
+
+def test_a_calendars_items_led_by_their_date_are_list_items():
+    page = ("COMMUNITY CALENDAR\n\nSunday, June 15: Father’s Day pancake breakfast, Dorset Fire Hall, 7-11 a.m., $8\n\n"
+            "Tuesday, June 17: Springfield Planning Commission, City Hall, 6:30 p.m.\n")
+    assert role("Tuesday, June 17: Springfield Planning Commission, City Hall, 6:30 p.m.") == "list"
+    assert not check(page).findings
