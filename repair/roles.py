@@ -75,8 +75,10 @@ def is_heading_like(text: str) -> bool:
         if SENTENCE_PUNCT_RE.search(plain[:-1]):
             # a Title Case headline of two clauses keeps its comma ("Hawks Hold Off Lincoln, Reach
             # Sectional Final"); a line of prose has lower-case words after one
+            # (nor a list of names: Mayor Jim Holt, Council Member Rosa Diaz and Fire Chief Dan Kerr)
             return caps >= TITLE_CLAUSES_CAPS and not NON_COMMA_PUNCT_RE.search(plain[:-1]) \
-                and all(part[:1].isupper() for part in plain.split(", ")[1:]) and ", " in plain
+                and all(part[:1].isupper() for part in plain.split(", ")[1:]) and ", " in plain \
+                and " and " not in plain
         # title case, or a sentence-case headline: short, capitalised, no clause ("Storm rally past
         # Lakers in overtime thriller"). A line of wrapped prose can look the same ("The city
         # council met late on Tuesday to discuss"): broken-wrap joins it anyway when the next line

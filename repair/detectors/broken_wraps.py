@@ -179,11 +179,15 @@ def _protected(block, texts: list[str], layout: list[LineLayout]) -> bool:
 
 
 PROSE_LINE_MIN = 12   # characters: a line of Chinese verse is shorter (七言: 8 with its mark)
+COUPLET_RE = regex.compile(r"^(?:\p{Han}{5}[，,]\p{Han}{5}|\p{Han}{7}[，,]\p{Han}{7})[。！？!?；;，,]$")   # 五言, 七言
 
 
 def _fills_its_column(lines, texts: list[str], layout: list[LineLayout]) -> bool:
     """Every line but the last of a Chinese block fills the column, and is longer than verse's.
     (English verse runs as wide as its column: its lines are never judged so.)"""
+    # (a classical poem set two lines to a row fills a narrow column too: 风急天高猿啸哀，渚清沙白鸟飞回。)
+    if sum(1 for t in texts if COUPLET_RE.match(t)) >= len(texts) - 1:
+        return False
     return all(is_full(layout[l.index], False) and len(t) >= PROSE_LINE_MIN and han_ratio(t) >= 0.5
                for l, t in zip(lines[:-1], texts))
 
@@ -668,7 +672,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue          # fused-headline moves it out and rejoins the lines around it
         if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue
-        if _credit_or_byline(lt):
+        if _credit_or_byline(lt) and (" " in lt or "\u3000" in lt or len(lt) <= 10):
+            # (spaces between its names: 本报记者从市交通运输局获悉今年我市 is a line of prose)
             continue          # nor does a reporters' line or a credit go on (本报记者 刘佳 通讯员 王海涛 / 中午11点…)
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None

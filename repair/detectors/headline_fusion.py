@@ -36,7 +36,7 @@ EN_BYLINE_RE = regex.compile(r"(?<=[a-z])\s+(?=By [A-Z][A-Za-z]+ [A-Z])")
 EN_DATELINE_RE = regex.compile(r"(?<=[A-Za-z0-9])\s+(?=[A-Z]{3,}[A-Z .'-]*(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s)")
 # a headline ending the paragraph before its article: "…注入强劲动力。(贾江)我市1旗入选国家级优秀案例名单"
 # (a closing quote after the sentence's end stays with it: …闷得慌。” / 市博物馆…)
-BRACKET_TAIL_RE = regex.compile(r"[。！？!?][”’」』]*【[^【】。，,；;]{2,30}】\s*$")
+BRACKET_TAIL_RE = regex.compile(r"[。！？!?][”’」』]*【[^【】。，,；;]{6,30}】\s*$")   # (not 【详细】, 【视频】)
 TAIL_HEADLINE_RE = regex.compile(r"(?<=[。！？!?）)][”’」』]*)(?![”’」』])([^。！？!?）)，,；;]{4,40})\s*$")
 BOX_BYLINE_RE = regex.compile(r"(?<=\S)\s*(?=[□■]\s*\S)")     # "…守护群众“救命钱” □本报记者 王塔娜"
 # "夜市经济点亮城市烟火气 本报记者 孙悦 通讯员 李航", "…提供岗位1.2万个 记者 王蕾 实习生 郑好"

@@ -33,8 +33,8 @@ from .headline_moves import displaced
 KIND = "fused-headline"
 
 DOCUMENT_TITLE_RE = regex.compile(r"(?:通知|公告|通告|通报|决定|意见|办法|方案|倡议书|公示|启事)\s*$")
-DANGLING_END_RE = regex.compile(r"(?:坚决|切实|全力|积极|努力|不断|进一步|持续|加快|大力|着力|认真|严格|深入|扎实|"
-                             r"全面|及时|主动|把|被|将要|对于|关于|通过|围绕|按照|根据)$")
+# (not 不断, 全面, 及时, 严格, 扎实, 通过…: a sentence may end on them, its full stop lost)
+DANGLING_END_RE = regex.compile(r"(?:坚决|切实|大力|着力|进一步|把|被|将要|对于|关于|围绕|按照|根据)$")
 BOLD_RE = regex.compile(r"^\*\*[^*]+\*\*$")
 OPENER_RE = regex.compile(r"^\s*(近年来|近日|日前|今年以来|据了解|据悉|[“「])")
 
@@ -109,7 +109,8 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # above; or the one above stops on a comma (…直播经常卡顿，), which no paragraph ends on, or on
     # an adverb or a preposition that wants its verb or object (…隐患排查整治，坚决 / # … / 遏制…)
     continues = mid_sentence_opening(nxt.text.strip())
-    comma_cut = tail[-1:] in CLAUSE_END_CHARS or bool(DANGLING_END_RE.search(tail))
+    # (a headline that shares words with the paragraph below heads it: the one above is cut)
+    comma_cut = tail[-1:] in CLAUSE_END_CHARS or (not below and bool(DANGLING_END_RE.search(tail)))
     # or its own article's lead comes right after the paragraph below it, and shares its words
     # (…80岁以上 / # 新能源汽车下乡活动走进云溪镇 / 老人补贴5元… / 本报讯…新能源汽车…): the
     # paragraph between continues the one above
@@ -120,7 +121,9 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
             return None
     # a headline that shares nothing with the text around it may head the article after the
     # rejoined paragraph (dropped into that article's neighbour): it goes where its words are
-    after = own_below if own_below is not None else _next_article(paras, i, hg) if not above and not below else None
+    in_block = head.blocks[0] is not doc.blocks[head.blocks[0].index]    # (a page without blank lines)
+    after = own_below if own_below is not None else \
+        _next_article(paras, i, hg) if (not above and not below) or in_block else None
     if after is not None and own_below is None and \
             share(hg, _text(paras, after, after + 3)) <= share(hg, _article_text(paras, top, i)):
         after = None
@@ -134,6 +137,12 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
         at = paras[after].start
         edits.append(Edit(at, at, head_text + sep))
         where = f"to line {paras[after].first_line + 1}, the top of the article its words are in"
+    elif in_block and i + 2 < len(paras):
+        # one-line paragraphs without blank lines: a sub-headline, which opens the section after
+        # the sentence it split (…上千件，分 / 手艺总得有人接着 / 文未取。… / 让秦德厚欣慰的是…)
+        at = paras[i + 2].start
+        edits.append(Edit(at, at, head_text + sep))
+        where = f"below the rejoined paragraph, to line {paras[i + 2].first_line + 1}"
     elif top is not None:
         at = paras[top].start
         edits.insert(0, Edit(at, at, head_text + sep))
