@@ -15,3 +15,9 @@ def fixed(text, unsafe=False):
 def kinds_at(text, line):
     """(kind, variant) of every finding whose lines include `line` (1-based)."""
     return {(f.kind, f.variant) for f in check(text).findings if f.line <= line <= f.end_line}
+
+
+def made_page(name):
+    """The original text of the made page fixtures/pages/NAME.txt."""
+    with open(os.path.join(PAGES, name + ".txt"), encoding="utf-8") as fh:
+        return fh.read()

@@ -1,8 +1,8 @@
-"""Shapes the blind sets I and J (fixtures/pages/zh_i1-i3, zh_j1-j3, en_j4) showed the detectors
-getting wrong when they were scored blind; each test fails without the rule it names."""
-import os
-
-from page_helpers import PAGES, fixed, kinds_at
+"""Shapes the blind sets I, J and K (fixtures/pages/zh_i*, zh_j*/en_j4, zh_k*/en_k4) showed the
+detectors getting wrong when they were scored blind; each test fails without the rule it names.
+The last group holds texts a reviewer wrote against these rules: each was fixed wrongly by a rule
+as first written, before it was narrowed."""
+from page_helpers import fixed, kinds_at, made_page
 from repair import check
 from repair.roles import role
 
@@ -107,8 +107,7 @@ def test_a_reporters_line_in_a_column_without_blank_lines_does_not_run_into_the_
 
 def test_a_line_set_narrow_by_its_figures_goes_on_when_the_break_splits_a_word():
     # zh_j2, wrapped at 15 characters without blank lines: 1.3路：首班时间由6:30提 / 前至6:00；
-    with open(os.path.join(PAGES, "zh_j2.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_j2")
     assert page.split("\n")[91] == "前至6:00；"
     assert ("broken-wrap", None) in kinds_at(page, 92)
     assert "1.3路：首班时间由6:30提前至6:00；" in fixed(page)
@@ -141,8 +140,7 @@ def test_a_title_case_headline_of_two_clauses_keeps_its_comma():
 def test_a_break_inside_a_block_of_a_blank_separated_page_is_not_given_to_an_orphan():
     # zh_j3: an orphan (测点，…, its opening lost) stands 14 lines up; the block's second line is
     # what goes on (主播刘佳佳正对着镜头 / 冲泡新茶。…)
-    with open(os.path.join(PAGES, "zh_j3.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_j3")
     assert page.split("\n")[35].startswith("冲泡新茶")
     assert ("broken-wrap", None) in kinds_at(page, 36)
     assert "正对着镜头冲泡新茶。" in fixed(page)
@@ -257,8 +255,7 @@ def test_a_caption_and_its_reporters_credit_on_one_line_stay_together():
 def test_a_page_end_block_over_a_brief_column_moves_each_headline_and_its_kicker():
     # zh_k2: 基层动态 / 青石镇：… / 城东区老旧小区改造… / 市图书馆… / 简讯 / 本报讯…老旧小区改造…: the
     # brief below shares the second headline's words, yet two more headings stand between
-    with open(os.path.join(PAGES, "zh_k2.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_k2")
     lines = page.split("\n")
     moved = {f.line for f in check(page).findings if f.variant == "displaced"}
     assert {lines.index("基层动态") + 1, lines.index("城东区老旧小区改造惠及3200余户居民") + 1} <= moved
@@ -270,8 +267,7 @@ def test_a_page_end_block_over_a_brief_column_moves_each_headline_and_its_kicker
 def test_nothing_goes_on_into_a_speakers_turn_and_a_figures_unit_finds_its_figure():
     # zh_k3: one paragraph a line; …5600 / 记者：… is a new turn, and 余条，… (three lines on) is
     # the lost end of the figure, not of the unfinished line at the top (…正在变成 / 居民家门口…)
-    with open(os.path.join(PAGES, "zh_k3.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_k3")
     lines = page.split("\n")
     assert lines[11].startswith("记者：") and lines[13].startswith("余条，")
     assert ("broken-wrap", None) not in kinds_at(page, 12)
@@ -283,8 +279,7 @@ def test_nothing_goes_on_into_a_speakers_turn_and_a_figures_unit_finds_its_figur
 
 def test_an_orphan_after_a_contact_line_still_finishes_a_cut_paragraph():
     # zh_g3: 预约咨询：0576-88123456 / 的修理铺都关了门，… finishes …收音机坏了，镇上
-    with open(os.path.join(PAGES, "zh_g3.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_g3")
     assert "镇上的修理铺都关了门" in fixed(page, unsafe=True)
 
 
@@ -331,16 +326,14 @@ def test_a_briefs_bracketed_head_run_onto_the_brief_before_gets_its_own_line():
 def test_a_piece_at_home_among_its_neighbours_words_is_their_lost_beginning_not_a_far_cuts_end():
     # zh_k1: 的老人，…由社区志愿者送餐上门 stands in the 社区食堂 article; …2026年底前具备 (the
     # subway article) is cut, and the two are not one sentence, in one round of fixing or two
-    with open(os.path.join(PAGES, "zh_k1.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_k1")
     out = fixed(page, unsafe=True)
     assert "具备的老人" not in out
     assert "\n的老人，可以通过电话或微信小程序提前一天预约" in out
 
 
 def test_a_label_and_its_list_is_no_displaced_headline():
-    with open(os.path.join(PAGES, "zh_k1.txt"), encoding="utf-8") as fh:
-        page = fh.read()
+    page = made_page("zh_k1")
     out = fixed(page, unsafe=True)
     assert out.index("市园林局相关负责人表示") < out.index("延时开放公园：滨江公园、月湖公园") < out.index("城建服务热线：12319")
 
