@@ -39,14 +39,16 @@ FIRST_CLAUSE_RE = regex.compile(r"^([^，,、；;：:。！？!?“”]{1,2})[�
 PAIRS = (("“", "”"), ("《", "》"), ("（", "）"), ("(", ")"), ("「", "」"))
 
 
+# The units a count is given in (户, 人次, 个…), which open the rest of a figure cut before them
+COUNT_UNITS = "户|人次|人|个|家|名|次|元|吨|亩|项|座|辆|台|件|处|条|场|份|%|％"
 # A count opening a paragraph (1.36万户，同比增长12.5%…): the figure of a sentence cut before it.
 # Only the orphan search asks this (a brief can open on 126家企业…): never a finding by itself.
-FIGURE_OPENING_RE = regex.compile(r"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:户|人次|人|个|家|名|所|次|元|吨|亩|项|座|辆|台|件|处|条|场|份|%|％)")
+FIGURE_OPENING_RE = regex.compile(rf"^\d+(?:\.\d+)?\s*(?:万|亿)?(?:{COUNT_UNITS}|所)")
 
 
 # The rest of a figure cut before its unit (…收入达到两万三千 / 余元，…; …5600 / 余条，…)
 NUMERAL_TAIL_RE = regex.compile(r"[\d零一二两三四五六七八九十百千万]$")
-NUMERAL_GOES_ON_RE = regex.compile(r"^[余多]?(?:万|亿)?(?:元|人次|人|户|个|名|家|次|吨|亩|项|条|处|座|台|辆|场|份|件|公里|平方米|米|%|％)")
+NUMERAL_GOES_ON_RE = regex.compile(rf"^[余多]?(?:万|亿)?(?:{COUNT_UNITS}|公里|平方米|米)")
 
 
 def figure_opening(t: str) -> bool:

@@ -4,7 +4,6 @@ import os
 
 from page_helpers import PAGES, fixed, kinds_at
 from repair import Document, check, fix_text
-from repair.detectors import broken_wraps, truncation
 from repair.layout import analyse
 from repair.roles import role
 

@@ -673,8 +673,9 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if not (plain[k] and plain[k + 1]) and (_strong_closer(lt) or _strong_opener(nt) or _credit_or_byline(nt)):
             continue
         if _credit_or_byline(lt) and (" " in lt or "\u3000" in lt or len(lt) <= 10):
-            # (spaces between its names: 本报记者从市交通运输局获悉今年我市 is a line of prose)
-            continue          # nor does a reporters' line or a credit go on (本报记者 刘佳 通讯员 王海涛 / 中午11点…)
+            # nor does a reporters' line or a credit go on (本报记者 刘佳 通讯员 王海涛 / 中午11点…);
+            # one has spaces between its names (本报记者从市交通运输局获悉今年我市 is a line of prose)
+            continue
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None
         if hb is not None:

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 import regex
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Levenshtein
 
 from ..blocktext import FlatText
 from ..document import Block, Document
@@ -459,12 +459,7 @@ LABELLED_NEAR_COPY = 0.85   # the score of a near copy after a label: under 0.9,
 
 def _one_apart(a: str, b: str) -> bool:
     """Do a and b differ by one character (one replaced, added or dropped)?"""
-    if abs(len(a) - len(b)) > 1:
-        return False
-    lo = 0
-    while lo < min(len(a), len(b)) and a[lo] == b[lo]:
-        lo += 1
-    return a[lo + (len(a) >= len(b)):] == b[lo + (len(b) >= len(a)):]
+    return Levenshtein.distance(a, b, score_cutoff=1) <= 1
 
 
 def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
