@@ -79,6 +79,10 @@ def analyse(doc: Document) -> list[LineLayout]:
     return result
 
 
+UPPER_BAND = 1.3         # of the median: lines this much wider are a band of their own
+UPPER_BAND_LINES = 3     # lines, and
+UPPER_BAND_SHARE = 0.25  # of the block's lines, in that band make it the column
+BAND_SPREAD = 1.15       # widest/narrowest of the band: one width (a column), not a spread
 SELF_WRAPPED_LINES = 4   # a block this long can show its own wrapping, among one-line paragraphs
 
 
@@ -101,7 +105,14 @@ def _own_width(widths: list[int], idx: range) -> int:
     inner = sorted(widths[idx[0]:idx[-1]])         # ascending: the median and the count by bisection
     n = len(inner)
     own = inner[n - 1 - n // 2]                    # the median of the widths sorted widest first
-    return own if own >= MIN_WRAP_WIDTH and n - bisect_left(inner, 0.8 * own) >= 0.6 * n else 0
+    if own < MIN_WRAP_WIDTH or n - bisect_left(inner, 0.8 * own) < 0.6 * n:
+        return 0
+    # a block of many one-line paragraphs (a notice's items, its contact and signature lines) sets
+    # the median short of its column: the column is then the band of its full lines, well wider
+    wide = inner[bisect_left(inner, UPPER_BAND * own):]
+    if len(wide) >= max(UPPER_BAND_LINES, UPPER_BAND_SHARE * n) and wide[-1] <= BAND_SPREAD * wide[0]:
+        return wide[len(wide) // 2]
+    return own
 
 
 def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int]) -> None:

@@ -41,6 +41,9 @@ CONTACT_RE = regex.compile(r"(电话|邮箱|信箱|传真|网址|地址|地点|�
 SPEAKER_RE = regex.compile(r"^\s*(?:记者|问|答|主持人|\p{Han}{1,3}(?:局长|书记|主任|市长|县长|区长|镇长|院长|校长|经理|"
                            r"董事长|教授|专家|负责人|代表|委员|所长|站长|队长|老师|师傅))\s*[：:]")
 STAFF_LINE_RE = regex.compile(r"^\s*(责任编辑|责编|编辑|美编|校对|审核|版式设计)\s*[:：]")   # 责任编辑：王芳 美编：李想
+# The page's furniture above its first article: the page's name over its date and editors
+# (经济·民生 / 2026年5月14日　星期四　责任编辑：苏 文 / 2025年9月24日 星期三 第3版 县域新闻)
+PAGE_HEADER_RE = regex.compile(r"星期[一二三四五六日天]|责任编辑|责编|美术编辑|版式设计|第\s*\d{1,2}\s*版")
 MD_TABLE_ROW_RE = regex.compile(r"^\|.*\|$")      # a Markdown table's row: | 指标 | 1—5月 | 同比增长 |
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 
@@ -156,6 +159,18 @@ def role(text: str) -> str:
 # Sentence punctuation that a heading never has before its last character (is_heading_like,
 # which also wants no sentence end; an ASCII comma may stand between digits: "8,125 Water Birds")
 INNER_SENTENCE_PUNCT_RE = regex.compile(r"[，；;。！？!?]")
+
+
+PAGE_HEADER_MAX = 50   # characters
+
+
+def is_page_header(text: str) -> bool:
+    """A page's header line, its date with the weekday or the page's number (2025年9月24日 星期三
+    第3版 县域新闻): no line of prose, whatever its width; it neither goes on nor is gone on into."""
+    t = text.strip()
+    # (every match holds 星期, 版 or 编: most lines are decided by three substring tests)
+    return len(t) <= PAGE_HEADER_MAX and ("星期" in t or "版" in t or "编" in t) \
+        and bool(PAGE_HEADER_RE.search(t)) and not SENTENCE_PUNCT_RE.search(t)
 
 
 def may_be_heading(text: str) -> bool:

@@ -29,9 +29,10 @@ from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
 from ..roles import (CLOSED_ROLES, SPEAKER_RE, STAFF_LINE_RE, BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
-                     is_heading_like, role, table_rows)
+                     is_heading_like, is_page_header, role, table_rows)
 from ..openings import NUMERAL_GOES_ON_RE, NUMERAL_TAIL_RE, figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
+from ..subheads import two_clause_subheads
 from ..settings import Settings
 from ..textutil import SIGNOFF_RE, ends_sentence, han_ratio, seam_joiner, shared_vocabulary, strip_ws
 
@@ -285,6 +286,21 @@ def _verse_lines(nonblank: list[Line], layout: list[LineLayout]) -> set[int]:
     return out
 
 
+COUPLET_LINE_RE = regex.compile(r"^\p{Han}{4,11}$")   # one line of a couplet set apart
+
+
+def _couplet_breaks(stripped: list[str]) -> set[int]:
+    """Nonblank lines k after which the break stays: a couplet quoted after a colon (…书写的对联： /
+    千重稻浪迎嘉客 / 一曲乡音庆丰年 / 今年的…), two lines of one length without punctuation, each a
+    line of its own, and the text after them."""
+    out: set[int] = set()
+    for k, t in enumerate(stripped[:-2]):
+        if t[-1:] in "：:" and len(stripped[k + 1]) == len(stripped[k + 2]) \
+                and COUPLET_LINE_RE.match(stripped[k + 1]) and COUPLET_LINE_RE.match(stripped[k + 2]):
+            out.update((k, k + 1, k + 2))
+    return out
+
+
 def _heading_block(lines: tuple[Line, ...]) -> bool:
     """2-4 short lines with no clause punctuation: a headline set over several lines."""
     return len(lines) <= 4 and all(is_heading_like(l.text) and len(strip_ws(l.text)) <= 30 for l in lines)
@@ -486,7 +502,8 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     # the line after must read on: one opening a new paragraph (今年，…) makes the short line a cut end
     return (lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN and is_full(lay_b, pos - 1 == 0)
             and not OPENER_RE.match(after) and not _strong_opener(after)
-            and not ends_sentence(before.text) and t[-1] not in "：:" and is_heading_like(t) and not _strong_closer(t)
+            and not ends_sentence(before.text) and t[-1] not in "：:" and before.text.rstrip()[-1:] not in "：:"
+            and is_heading_like(t) and not _strong_closer(t)
             and role(t) == "heading")
 
 
@@ -571,17 +588,32 @@ def echoed_lead(doc: Document, k: int) -> Optional[int]:
     nearly all of line k's words (ECHO_SHARE or more) and has no headline above it, or None: the
     headless article a headline dropped into the one before belongs to. (Not a lead above, nor
     the lead of k's own paragraph, nor a headed one: an article's lines repeat its lead's words.)"""
-    from ..articles import bigrams, share
     below = _next_lead(doc, doc.block_at(k).last)
-    if below is None or share(bigrams(doc.stripped[k]), below[1]) < ECHO_SHARE:
+    if below is None or not _echoes(doc.stripped[k], below[1]):
         return None
     # and that article has no headline of its own: the line above its lead is no headline
     above = next((doc.stripped[j] for j in range(below[0] - 1, -1, -1) if doc.stripped[j]), "")
     return None if not above or role(above) == "heading" else below[0]
 
 
+# A "subject: title" headline (龙潭乡中心小学：把课堂搬进田野) names its subject as the lead does,
+# in other words after it: the subject standing whole in the lead is its echo
+SUBJECT_MIN = 4        # characters before the colon (a place, a school, a unit)
+SUBJECT_HEADLINE_RE = regex.compile(r"^([^：:]+)[：:][^：:]+$")
+
+
+def _echoes(t: str, lead: str) -> bool:
+    """Does a lead's text repeat headline t's words (ECHO_SHARE of them, or its whole subject)?"""
+    from ..articles import bigrams, share
+    if share(bigrams(t), lead) >= ECHO_SHARE:
+        return True
+    m = SUBJECT_HEADLINE_RE.match(t)
+    return bool(m) and len(m.group(1)) >= SUBJECT_MIN and m.group(1) in lead
+
+
 NO_PUNCTUATION_LINE_RE = re.compile(     # (re: this search over the page runs 4x faster than in regex)
-    r"(?m)^[^\S\n]*[^\s，,。；;！？!?：:、][^，,。；;！？!?：:、\n]{7,}$")
+    # (or one colon inside it: a "subject: title" headline)
+    r"(?m)^[^\S\n]*[^\s，,。；;！？!?：:、](?:[^，,。；;！？!?：:、\n]{7,}|[^，,。；;！？!?：:、\n]{3,}[：:][^，,。；;！？!?：:、\n]{3,})$")
 
 
 def detect(doc: Document, settings=None) -> Iterator[Finding]:
@@ -635,6 +667,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     plain = [_plain(t) for t in stripped]
     between = headlines_between_lines(doc)        # (asked of most lines: listed once per page)
     verse_lines = _verse_lines(nonblank, layout)
+    couplets = _couplet_breaks(stripped)
+    two_clause = two_clause_subheads(doc)
     openings: dict[str, list[int]] = {}       # (filled when first asked: lines by their opening)
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
@@ -676,6 +710,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # nor does a reporters' line or a credit go on (本报记者 刘佳 通讯员 王海涛 / 中午11点…);
             # one has spaces between its names (本报记者从市交通运输局获悉今年我市 is a line of prose)
             continue
+        if is_page_header(lt) or is_page_header(nt):
+            continue          # the page's header line (2025年9月24日 星期三 第3版 县域新闻) stands alone
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None
         if hb is not None:
@@ -693,6 +729,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if len(lt) >= CUT_COPY_MIN and lt[-1:] in "，,、；;" and _cut_copy_of_earlier(stripped, k, openings):
             continue          # a column's start extracted twice, cut short (…他准时卸下门板，): a copy
             # that duplicate-paragraph deletes, whose last clause the next line does not finish
+        if couplets and k in couplets:
+            continue          # a couplet quoted after a colon keeps its two lines
         if verse_lines and N.index in verse_lines and (L.index in verse_lines or lt[-1:] in "：:"):
             continue          # a song or poem quoted inside a column keeps its lines (…这样唱道： / “东风起，…)
         if wrapped and not same_block and len(bn.lines) == 1 and len(strip_ws(nt)) >= DROPPED_HEADLINE_MIN \
@@ -713,6 +751,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # a title wider than the column is no line of it (…的通知 over a notice); a headline run
             # into its dateline or its first line is split off by fused-headline, and the rest goes on
             continue
+        if not wrapped and two_clause and (L.index in two_clause or N.index in two_clause):
+            continue          # a sub-head of two clauses, as the page sets them, stands alone
         if wrapped and lay_n.column > 0:
             # (doc.blank_separated reads every line once, when first asked: pages of one-line
             # paragraphs never ask)

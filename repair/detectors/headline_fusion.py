@@ -170,6 +170,8 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
             add(i, _headline_above_lead(doc, doc.lines[i - 1], doc.lines[i], settings))
         k = next((j for j in (i - 1, i - 2) if j >= 0 and not doc.lines[j].blank), None)
         m = SPACED_DECK_RE.match(doc.lines[k].text) if k is not None and "，" in doc.lines[k].text else None
+        # (or without the space, the headline ending on a closing quote: …稳外贸“十二条”明确通关、…，…)
+        m = m or (QUOTED_DECK_RE.match(doc.lines[k].text) if k is not None and "，" in doc.lines[k].text else None)
         if m:
             add(k, _spaced_deck(doc, k, m))
     return found
@@ -283,6 +285,11 @@ def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Findi
 # 总投资48.6亿元，涉及产业、民生、基础设施三大领域 / 本报讯…): the deck holds commas, no full stop
 SPACED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?、]{10,30})[ \u3000]+"
                                r"([^\s。；;！？!?，,、][^。；;！？!?\n]{9,40}?)[ \t]*$")
+
+# …and without one, where the headline ends on a closing quote or title mark and text before it
+# opens the quotation: # 我市出台稳外贸“十二条”明确通关、融资、拓市场三方面举措，预计全年惠及…
+QUOTED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?、“”《》]{4,24}[“《][^\s，,。；;：:！？!?、“”《》]{1,12}[”》])"
+                               r"(\p{Han}[^。；;！？!?\n]{9,50}?)[ \t]*$")
 
 
 def _spaced_deck(doc: Document, i: int, m) -> Optional[Finding]:

@@ -22,9 +22,9 @@ from ..document import Block, Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
 from .headline_fusion import split_lines
-from ..roles import COLUMN_NAME_RE, MD_HEADING_RE, opens_article, role
+from ..roles import COLUMN_NAME_RE, MD_HEADING_RE, PAGE_HEADER_RE, opens_article, role
 from ..settings import Settings
-from ..textutil import han_ratio, strip_ws
+from ..textutil import ends_sentence, han_ratio, strip_ws
 
 KIND = "fused-headline"
 
@@ -89,8 +89,8 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             continue     # a column name over a headline and its byline stays, unless its article names it
         members = arts[best][1]
         after = next((k for k in range(i + 1, len(paras)) if not is_headline(paras[k], settings)), None)
-        if after in members or min(members) < i < max(members):
-            continue     # above its own article, or a subhead inside it
+        if after in members or min(members) < i < max(members) or _deck_between(paras, i, min(members)):
+            continue     # above its own article (perhaps over its deck), or a subhead inside it
         moves.append((i, best, score, runner))
     moves = _with_column_names(paras, moves, set(heads))
     # consecutive displaced headlines bound for one article move together, in their order
@@ -124,9 +124,6 @@ def _signs_notice(paras: list[Paragraph], i: int) -> bool:
     return i + 1 < len(paras) and bool(DATE_LINE_RE.match(paras[i + 1].text))
 
 
-# The page's furniture above its first article: the page's name over its date and editors
-# (经济·民生 / 2026年5月14日　星期四　责任编辑：苏 文): no article's headline
-PAGE_HEADER_RE = regex.compile(r"星期[一二三四五六日天]|责任编辑|责编|美术编辑|版式设计|第\s*\d{1,2}\s*版")
 PAGE_HEADER_LINES = 4    # paragraphs at the page's top
 
 
@@ -331,6 +328,19 @@ def headline_grams(text: str) -> set[str]:
     return {g.lower() for g in bigrams(text)}
 
 
+DECK_MAX = 80     # characters: a headline's deck, between it and the lead, is short
+
+
+def _deck_between(paras: list[Paragraph], i: int, top: int) -> bool:
+    """Is the one paragraph between headline i and the article starting at `top` a deck, a short
+    line of clauses without a full stop (# 我市出台稳外贸“十二条” / 明确通关、融资、拓市场三方面举措，
+    预计全年惠及外贸企业1200余家 / 本报讯…)? The headline is then at home over it."""
+    if top != i + 2:
+        return False
+    deck = paras[i + 1].text
+    return len(strip_ws(deck)) <= DECK_MAX and not ends_sentence(deck) and role(deck) in ("body", "heading")
+
+
 def _at_home(paras: list[Paragraph], i: int, grams: set[str], settings: Settings) -> bool:
     """Cheap test first: does the text right below the headline share its words (`grams`)? Not
     when two more headlines stand between (…改造惠及3200余户居民 / 市图书馆暑期阅读季7月1日启动 /
@@ -360,6 +370,9 @@ def _move_group(doc: Document, paras: list[Paragraph], arts, group) -> Iterator[
     while top > 0 and top - 1 not in moving and role(paras[top - 1].text) == "heading" \
             and len(strip_ws(paras[top - 1].text)) > length:
         top -= 1
+    first = min(moving)
+    if all(k in moving for k in range(min(top, first), max(top, first))):
+        return          # they stand at that top already: a move would only add a separator
     at = paras[top].start
     texts, edits = [], []
     # lines of one block (a title and its subtitle at the page's end) move as the block they are

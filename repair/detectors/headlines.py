@@ -24,6 +24,7 @@ from ..paragraphs import Paragraph, paragraphs
 from ..roles import CLAUSE_END_CHARS, closed_by_role, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
+from ..subheads import two_clause_subheads
 from ..textutil import ends_sentence, han_ratio, seam_joiner, strip_ws
 from .broken_wraps import echoed_lead, headlines_between_lines, joined_lines
 from .duplicates import deleted_blocks
@@ -77,7 +78,9 @@ def dropped_in(doc: Document, settings: Settings = Settings()) -> dict[int, Find
 def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Settings,
                 copies: set[int]) -> Optional[Finding]:
     prev, head, nxt = paras[i - 1], paras[i], paras[i + 1]
-    if not is_headline(head, settings) or len(head.blocks) != 1 or prev.first_line in copies \
+    # (a sub-head of two clauses, as the page sets them, is one too: 一只保温壶，暖了一群“小候鸟”)
+    two_clause = head.first_line in two_clause_subheads(doc)
+    if not (two_clause or is_headline(head, settings)) or len(head.blocks) != 1 or prev.first_line in copies \
             or len(strip_ws(head.text)) > settings.headline_max_chars or DOCUMENT_TITLE_RE.search(head.text):
         # (a copy to delete ends where it was cut; "# 标题本报讯 记者…" is a fused line; an official
         # document's title, …关于开展汛前安全隐患排查整治的通知, opens the document below it)
@@ -115,7 +118,7 @@ def _dropped_in(doc: Document, paras: list[Paragraph], i: int, settings: Setting
     # (…80岁以上 / # 新能源汽车下乡活动走进云溪镇 / 老人补贴5元… / 本报讯…新能源汽车…): the
     # paragraph between continues the one above
     own_below = None
-    if not (word or continues or comma_cut or above > 0 or (below > 0 and headless)):
+    if not (word or continues or comma_cut or above > 0 or (below > 0 and headless) or two_clause):
         own_below = _next_article(paras, i, hg, window=OWN_LEAD_WINDOW)
         if own_below is None or share(hg, _text(paras, own_below, own_below + 3)) < OWN_LEAD_SHARE:
             return None

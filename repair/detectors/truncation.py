@@ -23,7 +23,7 @@ from ..model import Edit, Finding, Fix
 from ..openings import NUMERAL_GOES_ON_RE, NUMERAL_TAIL_RE, figure_opening, mid_sentence_opening
 from ..seams import PARTICLES
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import CREDIT_RE, MD_HEADING_RE, closed_by_role, role
+from ..roles import CREDIT_RE, MD_HEADING_RE, closed_by_role, opens_article, role
 from ..seams import straddling_word
 from ..settings import Settings
 from ..textutil import ends_sentence, han_ratio, seam_joiner, shared_vocabulary, strip_ws, visible_at_most
@@ -85,9 +85,9 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
         if p.first_line in copies or i in split_by_headline or last.index + 1 in between:
             continue   # a copy to delete, or a sentence a dropped-in headline split: not lost text
         if _cut(p, joined) and not (len(p.blocks[0].lines) == 1 and len(p.blocks) == 1 and last.index in split_lines(doc, settings)) \
-                and not (len(p.text) <= DECK_MAX and 0 < i < len(paras) - 1 and role(paras[i + 1].text) == "byline"
+                and not (len(p.text) <= DECK_MAX and 0 < i < len(paras) - 1 and opens_article(paras[i + 1].text)
                          and role(paras[i - 1].text) == "heading"):
-            # (a headline's deck over the byline, Rates to rise 6 percent, phased in… / By Jane Ortiz…,
+            # (a headline's deck over the byline or the lead, Rates to rise 6 percent, phased in… / By Jane Ortiz…,
             # and a headline run into its deck on one line, are no paragraphs cut short)
             if orphans is None:
                 # (not the text after a headline dropped in: it goes on from the paragraph before it)
