@@ -163,3 +163,47 @@ def test_a_headline_group_already_at_its_articles_top_is_not_moved_again():
     assert not first.errors
     assert fix_text(first.text, unsafe=True).text == first.text
     assert "\r\n\r\n\r\n" not in first.text
+
+
+# ---------------------------------------------------------------- a figure cut before its unit
+
+FIGURE_CUT = ("这家有着40多年历史的老厂，也有过难熬的日子。\n\n"
+              "改造带来的不只是效率。公司销售经理林晓晓说，订单稳了，客户多了，底气也足了。去年，华锦纺织实现营业收入8.6\n\n"
+              "谈到下一步打算，何建平说得很实在：“智能化改造不是一锤子买卖，要一步一步来。”\n\n"
+              "亿元，同比增长12.3%。\n\n"
+              "# 前两月我市规上工业增加值增长7.8%\n")
+
+
+def test_a_figure_cut_before_its_unit_takes_the_unit_that_stands_apart_not_the_next_paragraph():
+    out = fixed(FIGURE_CUT, unsafe=True)
+    assert "实现营业收入8.6亿元，同比增长12.3%。" in out
+    assert "8.6谈到" not in out and "8.6\n\n谈到下一步打算" in fixed(FIGURE_CUT)
+
+
+def test_a_figure_that_the_next_paragraph_goes_on_from_is_still_joined():
+    page = FIGURE_CUT.replace("谈到下一步打算", "年，企业计划再投入6000万元。谈到下一步打算")
+    page = page.replace("营业收入8.6\n\n", "新的发展规划出台于2026\n\n")
+    assert "于2026年，企业计划" in fixed(page)
+
+
+# ---------------------------------------------------------------- a sentence's opening printed again
+
+REPEAT = ("2021年起，华锦纺织先后投入2.3亿元实施智能化改造，上线生产管理系统。改造后，车间用工由原来的320人减少到96人，"
+          "产品一次合格率由92%提高到99.2%。改造后，车间用工由原来的320人减少到{n}人，目前，企业已入选省级智能工厂名单。\n")
+
+
+def test_a_sentences_opening_clauses_printed_again_cut_short_are_deleted_unreviewed_only_when_alike():
+    same = REPEAT.format(n=96)
+    assert ("duplicate-paragraph", "sentence") in kinds_at(same, 1)
+    assert fixed(same).count("改造后，车间用工") == 1
+    # a figure that differs (69 for 96) may be the copy's OCR noise or the writer's: proposed only
+    other = REPEAT.format(n=69)
+    assert fixed(other).count("改造后，车间用工") == 2
+    assert "减少到69人" not in fixed(other, unsafe=True)
+
+
+def test_a_sentence_whose_opening_a_new_sentence_takes_up_and_goes_on_from_is_no_copy():
+    # parallel sentences: one opening word alike, the clauses after it other ones
+    page = ("改造后，车间用工由原来的320人减少到96人，产品一次合格率由92%提高到99.2%。"
+            "改造后，车间的产品交货期由原来的25天缩短到15天，客户多了，底气也足了。\n")
+    assert ("duplicate-paragraph", "sentence") not in kinds_at(page, 1)

@@ -401,6 +401,8 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
     return None
 
 
+# What goes on from a figure: more of it, its unit, a date's or a time's word (2026 / 年…)
+FIGURE_GOES_ON_RE = regex.compile(rf"(?:{NUMERAL_GOES_ON_RE.pattern[1:]})|^[\d.．,，%％:：年月日号时点分秒万亿千百余多至到—~～–\-]")
 SPLIT_FIGURE_RE = regex.compile(r"\p{Han}\d+\n[.．]\d")
 _FIGURE_GOES_ON = Verdict(True, 0.9, "the break cuts a figure at its decimal point")
 
@@ -674,7 +676,8 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     # decides what rounds of fixing would (a long line cut into short pieces is one paragraph)
     paragraph, joined = "", False
     found: list[Finding] = []
-    bare_joins: list[tuple[int, int, str]] = []     # (line k, its finding's place in found, the text around)
+    # (line k, its finding's place in found, the text around, whether only a figure's unit may claim it)
+    bare_joins: list[tuple[int, int, str, bool]] = []
     for k in range(len(nonblank) - 1):
         # (its first PARAGRAPH_PROBE characters: every test of a paragraph's form reads no further)
         paragraph = (paragraph + stripped[k])[:PARAGRAPH_PROBE] if joined else stripped[k]
@@ -771,7 +774,11 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # (a break inside a block of a page whose paragraphs are set apart by blank lines is
             # no paragraph's end: 主播刘佳佳正对着镜头 / 冲泡新茶。…)
             if v.bare and not mid_sentence_opening(nt) and not (same_block and doc.blank_separated):
-                bare_joins.append((k, len(found), paragraph + lt + nt))
+                bare_joins.append((k, len(found), paragraph + lt + nt, False))
+            elif not same_block and lt[-1:].isdigit() and not FIGURE_GOES_ON_RE.match(nt):
+                # a figure cut before its unit, joined onto a word (…营业收入8.6 / 谈到下一步打算):
+                # its digits are no evidence, and its unit may stand elsewhere (亿元，同比增长12.3%。)
+                bare_joins.append((k, len(found), paragraph + lt + nt, True))
             found.append(_join_finding(doc, L, N, v))
         elif v.split and doc.blank_separated:
             found.append(_split_finding(doc, L, N, v))
@@ -780,16 +787,16 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         # truncation pairs the two. It takes the paragraph it shares most words with, else the nearest
         orphans = _orphan_lines(stripped, ends)
         dropped = set()
-        lines_of = [k for k, _, _ in bare_joins]       # ascending
+        lines_of = [k for k, _, _, _ in bare_joins]       # ascending
         for j in orphans:
             if j >= 2 and not ends[j - 2] and role(stripped[j - 1]) == "heading":
                 continue      # (it goes on from the line before a headline dropped in: fused-headline's)
             # (a figure's unit, 余条，…, goes on from a figure only: …两万三千 / 余元，…)
             unit = bool(NUMERAL_GOES_ON_RE.match(stripped[j]))
             near = [(-shared_vocabulary(stripped[j], text), abs(j - k), at)
-                    for k, at, text in bare_joins[bisect_left(lines_of, j - ORPHAN_WINDOW):
-                                                  bisect_right(lines_of, j + ORPHAN_WINDOW)]
-                    if j != k + 1 and not (unit and not NUMERAL_TAIL_RE.search(stripped[k]))]
+                    for k, at, text, units_only in bare_joins[bisect_left(lines_of, j - ORPHAN_WINDOW):
+                                                              bisect_right(lines_of, j + ORPHAN_WINDOW)]
+                    if j != k + 1 and not (unit and not NUMERAL_TAIL_RE.search(stripped[k])) and not (units_only and not unit)]
             best = min(near, default=None)
             # (a far one that shares no word with the paragraph or the text after it is another's)
             if best is not None and (best[0] < 0 or best[1] <= ORPHAN_NEAR):
