@@ -207,3 +207,41 @@ def test_a_sentence_whose_opening_a_new_sentence_takes_up_and_goes_on_from_is_no
     page = ("改造后，车间用工由原来的320人减少到96人，产品一次合格率由92%提高到99.2%。"
             "改造后，车间的产品交货期由原来的25天缩短到15天，客户多了，底气也足了。\n")
     assert ("duplicate-paragraph", "sentence") not in kinds_at(page, 1)
+
+
+# ---------------------------------------------------------------- a numbered sub-head run in
+
+SECTIONS = ("一、通关再提速，物流成本再降低\n\n"
+            "《措施》提出，全面推广“提前申报”“两步申报”通关模式，对海关高级认证企业给予更多便利。\n\n"
+            "二、加大外贸融资支持力度《措施》明确，设立规模5亿元的外贸企业应急转贷资金，帮助企业解决短期资金周转难题。\n\n"
+            "三、支持企业开拓国际市场\n\n"
+            "对企业参加境外展会的，按展位费的70%给予补助，单个企业每年最高补助30万元。\n")
+
+
+def test_a_numbered_subhead_run_into_its_section_is_split_where_the_page_opens_paragraphs_so():
+    assert ("fused-headline", "same-line") in kinds_at(SECTIONS, 5)
+    assert "二、加大外贸融资支持力度\n\n《措施》明确，设立规模5亿元" in fixed(SECTIONS)
+
+
+def test_numbered_items_that_all_run_in_are_the_lists_style():
+    page = ("一、检查范围。全市各燃气经营企业、液化石油气供应站及餐饮场所。\n\n"
+            "《通知》要求，各单位要高度重视，迅速组织开展自查自纠工作。\n\n"
+            "二、检查内容《通知》要求重点检查燃气经营许可落实情况和安全管理制度执行情况。\n\n"
+            "三、工作要求。各单位要高度重视，迅速组织，确保检查工作取得实效。\n")
+    assert ("fused-headline", "same-line") not in kinds_at(page, 5)
+
+
+# ---------------------------------------------------------------- a headline closing the page
+
+def test_a_headline_closing_the_page_goes_to_the_headless_article_its_topic_word_recurs_in():
+    page = made_page("zh_l1")
+    last = len(page.rstrip("\n").split("\n"))
+    assert ("fused-headline", "displaced") in kinds_at(page, last)
+    out = fixed(page, unsafe=True)
+    assert "# 老纺织厂织出“智造”新图景\n\n本报记者 刘思远 通讯员 王海燕" in out
+
+
+def test_a_headline_closing_the_page_stays_when_that_article_has_a_headline():
+    page = made_page("zh_l1").replace("本报记者 刘思远 通讯员 王海燕", "# 华锦纺织的转型之路\n\n本报记者 刘思远 通讯员 王海燕")
+    last = len(page.rstrip("\n").split("\n"))
+    assert ("fused-headline", "displaced") not in kinds_at(page, last)

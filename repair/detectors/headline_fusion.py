@@ -22,7 +22,7 @@ from ..roles import (COLUMN_NAME, CREDIT_RE, LEAD_RE, SIGNATURE_RE, is_heading_l
                      opens_article, role, table_rows)
 from ..seams import straddling_word
 from ..settings import Settings
-from ..textutil import ends_sentence, han_ratio, strip_ws
+from ..textutil import SENTENCE_PUNCT_RE, ends_sentence, han_ratio, strip_ws
 
 KIND = "fused-headline"
 
@@ -165,6 +165,8 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
         if len(block.lines) >= 4:
             for f in _stacked_headlines(doc, block, settings):
                 add(block.first, f)
+    for i, f in _numbered_subheads_run_in(doc):
+        add(i, f)
     for i in _lines_matching(doc, LEAD_HINT_RE):
         if i > 0 and not doc.lines[i - 1].blank:      # a lead line below its block's first line
             add(i, _headline_above_lead(doc, doc.lines[i - 1], doc.lines[i], settings))
@@ -175,6 +177,45 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
         if m:
             add(k, _spaced_deck(doc, k, m))
     return found
+
+
+# A numbered sub-head (二、加大外贸融资支持力度) run into its section's first sentence, on a page
+# where its siblings stand alone (一、通关再提速，物流成本再降低 / 三、支持企业开拓国际市场): cut
+# where the sentence opens as another paragraph of the page does (《措施》明确… / 《措施》提出…).
+# Not where every item runs in (一、检查范围。全市各燃气经营企业…): that is the list's style.
+ORDINAL_LINE_RE = regex.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,2}、")
+SUBHEAD_STANDING_MAX = 24    # characters of a numbered sub-head on its own line
+SUBHEAD_CUT_RANGE = (6, 24)  # where in the run-in line its sub-head may end
+OPENING_CHARS = 4            # characters of a paragraph's opening compared
+
+
+def _numbered_subheads_run_in(doc: Document) -> Iterator[tuple[int, Finding]]:
+    lines = _lines_matching(doc, ORDINAL_LINE_RE)
+    if len(lines) < 2:
+        return
+    layout = analyse(doc)     # (one paragraph a line: in a hard-wrapped column every line is short)
+    texts = {i: doc.stripped[i] for i in lines if not layout[i].wrapped}
+    standing = {t[:t.index("、")] for t in texts.values()
+                if len(t) <= SUBHEAD_STANDING_MAX and not ends_sentence(t) and "。" not in t}
+    if not standing:
+        return
+    openings = {t[:OPENING_CHARS] for t in doc.stripped if len(t) >= 10 and not ORDINAL_LINE_RE.match(t)}
+    for i, t in texts.items():
+        if len(t) <= SUBHEAD_STANDING_MAX or not standing - {t[:t.index("、")]}:
+            continue
+        for c in range(*SUBHEAD_CUT_RANGE):
+            head, rest = t[:c], t[c:]
+            if SENTENCE_PUNCT_RE.search(head) or "：" in head:
+                break             # (the sub-head ends before its first clause mark)
+            if rest[:OPENING_CHARS] in openings and not straddling_word(head, rest):
+                line = doc.lines[i]
+                at = line.start + len(line.text) - len(line.text.lstrip()) + c
+                fix = Fix((Edit(at, at, doc.paragraph_separator),), "put the sub-head on its own line", safe=True)
+                yield i, Finding(KIND, "same-line", line.start, line.end, i + 1, i + 1,
+                                 f"numbered sub-head “{head[:20]}” runs into the text after it",
+                                 "its sibling sub-heads stand on lines of their own, and the text after it "
+                                 f"opens as another paragraph of the page does (“{rest[:OPENING_CHARS]}…”)", 0.8, fix)
+                break
 
 
 # Every shape _same_line_cut finds needs one of these in the line (see its cheap tests)

@@ -81,10 +81,16 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
             continue
         if i not in suspect_set:
             continue          # at home as a whole
-        match = _best_article(grams_of[i], near, text_of, _in_homeless_run(i, head_set, suspect_set))
+        # a headline closing the page heads nothing below it: it too may go by its topic word,
+        # to an article without a headline of its own (…（本报记者 孙磊 摄） / # 老纺织厂织出“智造”新图景)
+        last = i == len(paras) - 1
+        run = _in_homeless_run(i, head_set, suspect_set)
+        match = _best_article(grams_of[i], near, text_of, run or last)
         if match is None:
             continue
         best, score, runner = match
+        if last and not run and score < MATCH_MIN and _headed(paras, arts[best][0], settings):
+            continue
         if _kicker_at_home(paras, i, grams_of) and NON_WORD_RE.sub("", paras[i].text).lower() not in text_of(best):
             continue     # a column name over a headline and its byline stays, unless its article names it
         members = arts[best][1]
@@ -203,6 +209,11 @@ def _kicker_at_home(paras: list[Paragraph], i: int, heads) -> bool:
     while k < len(paras) and k in heads and k - i <= 3:       # the headline, its subtitle
         k += 1
     return k < len(paras) and opens_article(paras[k].text)
+
+
+def _headed(paras: list[Paragraph], top: int, settings: Settings) -> bool:
+    """Does a headline stand right above the article starting at paragraph `top`?"""
+    return top > 0 and is_headline(paras[top - 1], settings)
 
 
 def _in_homeless_run(i: int, heads: set[int], suspects: set[int]) -> bool:
