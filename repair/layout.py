@@ -46,6 +46,7 @@ def analyse(doc: Document) -> list[LineLayout]:
     position = {i: k for k, i in enumerate(nonblank)}
     nonblank_widths = [widths[i] for i in nonblank]
     cols = [0] * len(widths)
+    ends = doc.sentence_ends
 
     def window(i: int) -> int:
         # a window of one-line paragraphs (most of them wider than any column) is never wrapped prose
@@ -59,15 +60,14 @@ def analyse(doc: Document) -> list[LineLayout]:
         idx = range(block.first, block.last + 1)      # a block's lines are consecutive
         # a block of three or more lines in wrapped prose carries its own width: probe a few of
         # its lines' windows instead of all (hard-wrapped pages are mostly such blocks)
-        own = _own_width(widths, idx) if len(idx) >= 3 else 0
+        own = _own_width(widths, idx, ends) if len(idx) >= 3 else 0
         if own and (any(window(i) for i in (idx[len(idx) // 2], idx[0], idx[-1])) or _wrapped_block(doc, idx)):
             cols[idx.start:idx.stop] = [own] * len(idx)
             continue
         for i in idx:
             cols[i] = window(i)
         pending.append(block)
-    _fill_blocks(pending, widths, cols, nonblank)
-    ends = doc.sentence_ends
+    _fill_blocks(pending, widths, cols, nonblank, ends)
     stripped = doc.stripped
     for i in nonblank:
         if cols[i] and ends[i] and widths[i] > OVER_WIDE * cols[i]:
@@ -82,6 +82,7 @@ def analyse(doc: Document) -> list[LineLayout]:
 UPPER_BAND = 1.3         # of the median: lines this much wider are a band of their own
 UPPER_BAND_LINES = 3     # lines, and
 UPPER_BAND_SHARE = 0.25  # of the block's lines, in that band make it the column
+CONTINUED_SHARE = 0.3   # of the block's lines going on from the line before: enough to measure by
 BAND_SPREAD = 1.15       # widest/narrowest of the band: one width (a column), not a spread
 SELF_WRAPPED_LINES = 4   # a block this long can show its own wrapping, among one-line paragraphs
 
@@ -98,10 +99,10 @@ def _wrapped_block(doc: Document, idx: range) -> bool:
     return not any(ends[i] for i in idx[:-1]) and sum(("，" in t or "," in t) for t in inner) * 2 >= len(inner)
 
 
-def _own_width(widths: list[int], idx: range) -> int:
+def _own_width(widths: list[int], idx: range, ends: list[bool]) -> int:
     """A wrapped block's column: all lines but the last are full, so the median of their widths
     (robust to one over-wide line of digits), if most of them come close to it. `idx`: the
-    block's consecutive line indexes."""
+    block's consecutive line indexes; `ends`: which lines end a sentence."""
     inner = sorted(widths[idx[0]:idx[-1]])         # ascending: the median and the count by bisection
     n = len(inner)
     own = inner[n - 1 - n // 2]                    # the median of the widths sorted widest first
@@ -112,10 +113,18 @@ def _own_width(widths: list[int], idx: range) -> int:
     wide = inner[bisect_left(inner, UPPER_BAND * own):]
     if len(wide) >= max(UPPER_BAND_LINES, UPPER_BAND_SHARE * n) and wide[-1] <= BAND_SPREAD * wide[0]:
         return wide[len(wide) // 2]
+    # a page whose paragraphs lost their first line's indent to the extraction (a 14-character line
+    # over 16-character ones) sets the median short when its paragraphs are short: the column is
+    # then the median of the lines that go on from a line before them
+    goes_on = sorted(widths[i] for i in idx[1:-1] if not ends[i - 1])
+    if len(goes_on) >= max(UPPER_BAND_LINES, CONTINUED_SHARE * n):
+        cont = goes_on[len(goes_on) - 1 - len(goes_on) // 2]
+        if own < cont <= UPPER_BAND * own:
+            return cont
     return own
 
 
-def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int]) -> None:
+def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int], ends: list[bool]) -> None:
     """A block is laid out in one column: lines of a block where the window straddled two columns
     (or a cluster of short headlines) take the block's column; a block with none takes the nearest
     column if one of its lines fills it."""
@@ -128,7 +137,7 @@ def _fill_blocks(blocks, widths: list[int], cols: list[int], nonblank: list[int]
             if near and max(widths[i] for i in idx) >= 0.8 * near[0] and len(idx) > 1:
                 known = [near[0]]
         if known and len(idx) >= 3:
-            own = _own_width(widths, idx)
+            own = _own_width(widths, idx, ends)
             if own:
                 for i in idx:
                     cols[i] = own

@@ -301,6 +301,27 @@ def _couplet_breaks(stripped: list[str]) -> set[int]:
     return out
 
 
+# An official document's whole title on a line of its own (in prose it stands in 《》)
+DOCUMENT_TITLE_LINE_RE = regex.compile(r"^关于[^，,。；;！？!?《》]{4,40}的(?:通知|通告|公告|决定|意见|办法|方案|批复|报告|倡议书)$")
+
+
+STACK_HEADLINE_MIN = 8   # characters of each short headline of a stack (a couplet's lines are 5-7)
+
+
+def _in_headline_stack(stripped: list[str], nonblank: list[Line], layout: list[LineLayout], ends: list[bool],
+                       k: int) -> bool:
+    """Is nonblank line k a Chinese headline-like line under two short headline-like lines of its
+    column, after a paragraph's end (…扶持创业1180人，带动就业 / 3540人。 / 市图书馆开通夜间自习室 /
+    江北新区新增两条公交线路 / 一季度全市新增城镇就业4826人)? Inside wrapped prose a short line
+    ends a paragraph, so two in a row are no prose: a block of headlines."""
+    def short_heading(j: int) -> bool:
+        t = stripped[j]
+        return not is_full(layout[nonblank[j].index], False) and len(strip_ws(t)) >= STACK_HEADLINE_MIN \
+            and han_ratio(t) >= 0.6 and is_heading_like(t)
+    return ends[k - 3] and short_heading(k - 2) and short_heading(k - 1) and han_ratio(stripped[k]) >= 0.6 \
+        and is_heading_like(stripped[k])
+
+
 def _heading_block(lines: tuple[Line, ...]) -> bool:
     """2-4 short lines with no clause punctuation: a headline set over several lines."""
     return len(lines) <= 4 and all(is_heading_like(l.text) and len(strip_ws(l.text)) <= 30 for l in lines)
@@ -503,7 +524,7 @@ def headline_between_lines(doc: Document, layout: list[LineLayout], block, k: in
     after = block.lines[pos + 1].text
     # the line after must read on: one opening a new paragraph (今年，…) makes the short line a cut end
     return (lay_b.wrapped and len(strip_ws(t)) >= DROPPED_HEADLINE_MIN and is_full(lay_b, pos - 1 == 0)
-            and not OPENER_RE.match(after) and not _strong_opener(after)
+            and not (OPENER_RE.match(after) and not (after.lstrip()[:1] in "“「" and SUBJECT_HEADLINE_RE.match(t))) and not _strong_opener(after)
             and not ends_sentence(before.text) and t[-1] not in "：:" and before.text.rstrip()[-1:] not in "：:"
             and is_heading_like(t) and not _strong_closer(t)
             and role(t) == "heading")
@@ -715,6 +736,13 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             continue
         if is_page_header(lt) or is_page_header(nt):
             continue          # the page's header line (2025年9月24日 星期三 第3版 县域新闻) stands alone
+        if wrapped and (lt[:2] == "关于" and DOCUMENT_TITLE_LINE_RE.match(lt) or
+                        not is_full(lay_n, False) and COLUMN_NAME_RE.match(nt)):
+            # nor does an official document's title go on into its text (关于江滨路部分路段封闭施工的
+            # 通告 / 因江滨路…), nor a column go on into a column's name (…只是那个 / 城事简讯)
+            continue
+        if wrapped and same_block and k >= 3 and _in_headline_stack(stripped, nonblank, layout, ends, k):
+            continue          # a headline under two more in a column: a block of headlines (at the page's end)
         # a headline set over several lines keeps its breaks, and the break before it
         hb = bl if same_block else bn if len(bn.lines) > 1 else None
         if hb is not None:
