@@ -106,7 +106,9 @@ def _own_width(widths: list[int], idx: range, ends: list[bool]) -> int:
     inner = sorted(widths[idx[0]:idx[-1]])         # ascending: the median and the count by bisection
     n = len(inner)
     own = inner[n - 1 - n // 2]                    # the median of the widths sorted widest first
-    if own < MIN_WRAP_WIDTH or n - bisect_left(inner, 0.8 * own) < 0.6 * n:
+    # (most lines close to it from both sides: a line far wider is no line of this column, and a
+    # caption's one long line over a short one, 65 and 26 cells, shows no column at all)
+    if own < MIN_WRAP_WIDTH or bisect_right(inner, OVER_WIDE * own) - bisect_left(inner, 0.8 * own) < 0.6 * n:
         return 0
     # a block of many one-line paragraphs (a notice's items, its contact and signature lines) sets
     # the median short of its column: the column is then the band of its full lines, well wider

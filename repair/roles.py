@@ -26,7 +26,10 @@ BYLINE_RE = regex.compile(
     r"|^\s*(By|[—–])\s+[A-Z][\w.'’-]+((\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'’-]+){0,4}\s*$")
 # Only names: "王云飞 陈思宇", "梁卉 张丽兰", "范培超"
 NAMES_RE = regex.compile(r"^\s*\p{Han}{2,4}(\s+\p{Han}{2,4}){0,4}\s*$")
-CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$")
+# (and an English one: COURIER PHOTO / DALE WHITAKER, Photo by Sam Lee, STAFF PHOTO)
+CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$"
+                          r"|^\s*(?:[A-Z][A-Z'’.&-]*\s+)*PHOTO(?:S|GRAPH)?(?:\s*/\s*[A-Z][A-Z'’.\s-]+)?\s*$"
+                          r"|^\s*(?:Staff\s+)?Photos?\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
 SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
 # (an item's number may be followed by a date or a bus route, no decimal: 1.3月8日上午…, 1.3路：…;
@@ -135,12 +138,13 @@ def role(text: str) -> str:
         return "list"
     if LEAD_RE.match(t):
         return "lead"
+    # (a photo's credit names its reporter as a byline does, 本报记者 林晓 摄: the credit first)
+    if len(t) <= 40 and CREDIT_RE.search(t):
+        return "credit"
     if len(t) <= 40 and BYLINE_RE.match(t):      # (the length first: most paragraphs are longer)
         return "byline"
     if REPORTER_LEAD_RE.match(t) and SENTENCE_PUNCT_RE.search(t):
         return "lead"
-    if len(t) <= 40 and CREDIT_RE.search(t):
-        return "credit"
     if len(t) <= 80 and CONTACT_RE.search(t):
         return "contact"
     if len(TABLE_GAP_RE.findall(t)) >= 2 and not SENTENCE_PUNCT_RE.search(t):

@@ -151,7 +151,8 @@ def _credit_or_byline(text: str) -> bool:
     """A photo credit (罗啸 摄) or a reporters' line (本报记者 刘佳宁) on a line of its own starts
     nothing that the line before goes on into (cheap substring tests before role())."""
     t = text.strip()
-    return len(t) <= 40 and ("摄" in t or "记者" in t or "通讯员" in t or t.startswith("By ")) \
+    return len(t) <= 40 and ("摄" in t or "记者" in t or "通讯员" in t or t.startswith("By ") or "PHOTO" in t
+                             or "Photo" in t) \
         and role(t) in ("credit", "byline")
 
 
@@ -795,8 +796,9 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if v.join and (not wrapped or DATELINE_HINT_RE.search(nt) or _column_name_first(nt)) \
                 and _opens_with_headline(nt, settings):
             continue          # …“小票友”1.2 / 城市书房：把书香送到家门口（上接第一版）截至目前…: a new article
-        if v.join and v.bare and not same_block and lt.endswith("\ufffd"):
-            continue          # a broken character marks a cut (…因地制宜配建�): no join on nothing else
+        if v.join and not same_block and lt.endswith("\ufffd") and (v.bare or LATIN_CAP_START_RE.match(nt)):
+            continue          # a broken character marks a cut (…因地制宜配建�): no join on nothing else,
+            # nor into a capital after it, whatever the line's width (…first discussed in 2019 � / Library…)
         if v.join:
             joined = True
             # (a break inside a block of a page whose paragraphs are set apart by blank lines is

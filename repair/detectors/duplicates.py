@@ -405,7 +405,8 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
     clauses = _units(text, CLAUSE_RE)
     sentences = _units(text, SENTENCE_RE)
     runs = _repeated_run(text, sentences, min_len=10, threshold=85, max_group=3) + _labelled_repeats(text, sentences) + \
-        _repeated_run(text, clauses, min_len=4, threshold=100, max_group=4) + _tail_stutters(text, clauses) + \
+        [r for r in _repeated_run(text, clauses, min_len=4, threshold=100, max_group=4) if not _spoken(text, r)] + \
+        _tail_stutters(text, clauses) + \
         _cut_repeats(text, sentences, clauses)
     # sentence and clause repeats may describe the same run: keep the one deleting most
     runs.sort(key=lambda r: -sum(hi - lo for lo, hi in r[1]))
@@ -434,6 +435,17 @@ def _sentence_repeats(doc: Document, block: Block) -> Iterator[Finding]:
 # A speaker's label or a quotation's opening before a sentence (张局长：下一步，… / …说：“以前…):
 # not part of the sentence a copy without it repeats
 SENTENCE_LABEL_RE = regex.compile(r"[^，,。！？!?：:“”\n]{1,12}[：:]\s*“?")
+
+
+def _spoken(text: str, run) -> bool:
+    """A short clause said three times over inside a quotation, the first time capitalised (“Thank
+    you, thank you, thank you,” Grange master Linda Carver told the crowd): the speaker's, not the
+    extraction's (which prints a piece twice, alike): legitimate repetition, not flagged."""
+    keep, drops = run[0], run[1]
+    copy = _plain(text[keep[0]:keep[1]]).lower()
+    before = _plain(text[max(0, keep[0] - len(copy) - 2):keep[0]]).lower().lstrip("“\"'‘")
+    quoted = text.count("“", 0, drops[0][0]) > text.count("”", 0, drops[0][0])
+    return quoted and bool(copy) and before.endswith(copy) and len(copy.rstrip("，,；;、")) < STUTTER_RUN_MIN
 
 
 def _labelled_repeats(text: str, sentences: list[tuple[int, int]]):

@@ -1,0 +1,103 @@
+"""Shapes blind set M (fixtures/pages/zh_m1-zh_m3, en_m4) showed the detectors getting wrong when
+it was scored blind; each test fails without the rule it names, and most have a twin that the rule
+must leave alone."""
+from page_helpers import fixed, kinds_at, made_page
+from repair.document import Document
+from repair.layout import analyse
+from repair.roles import role
+
+
+def column(*lines):
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- the column's width
+
+def test_a_column_whose_paragraphs_lost_their_indent_is_measured_on_the_lines_that_go_on():
+    # 14-character first lines over 16-character ones, in short paragraphs: the median is 14
+    page = made_page("zh_m2")
+    lines = page.split("\n")
+    doc = Document(page)
+    at = lines.index("桃源乡：小香菇撑起致富伞")
+    assert analyse(doc)[at].column >= 30      # (the median said 28)
+    assert ("fused-headline", "inside-paragraph") in kinds_at(page, at + 1)
+    out = fixed(page)
+    assert "气候优势，采取“合作社+基地+农户”模式" in out
+    assert "桃源乡：小香菇撑起致富伞\n本报通讯员 罗建华 刘婷" in out     # over the byline, not the credit
+
+
+def test_a_caption_of_one_long_line_over_a_short_one_shows_no_column():
+    page = made_page("en_m4")
+    lines = page.split("\n")
+    doc = Document(page)
+    caption = next(i for i, l in enumerate(lines) if l.startswith("Scout Ethan Voss"))
+    assert analyse(doc)[caption].column != 26           # (its short second line's width)
+    assert "Fair board president Ray Dunn said the two-day gate count of 6,412" in fixed(page)
+
+
+# ---------------------------------------------------------------- lines that stand alone in a column
+
+def test_an_official_documents_title_does_not_run_on_into_its_text():
+    page = made_page("zh_m2")
+    assert "关于江滨路部分路段封闭施工的通告\n因江滨路雨污分流改造工程施工需要" in fixed(page)
+
+
+def test_a_line_of_prose_naming_a_document_still_goes_on():
+    page = column("今年以来，市公安局交通警察支队先后发布了",
+                  "关于江滨路部分路段封闭施工的通告等文件，",
+                  "为雨污分流改造工程施工提供了保障，确保了",
+                  "施工安全和道路交通有序，群众普遍满意。")
+    assert "发布了关于江滨路部分路段封闭施工的通告等文件" in fixed(page)
+
+
+def test_a_cut_paragraph_does_not_run_on_into_a_column_name():
+    page = made_page("zh_m2")
+    out = fixed(page)
+    assert "年年如是。只是那个\n城事简讯\n" in out
+
+
+def test_a_block_of_headlines_in_a_column_keeps_its_lines():
+    page = made_page("zh_m2")
+    out = fixed(page)
+    assert "江北新区新增两条公交线路\n一季度全市新增城镇就业4826人\n" in out
+    assert "4826人牵着我手的人" not in out
+
+
+def test_a_couplet_of_two_short_lines_is_no_headline_stack():
+    # (after a colon, not a finished paragraph: the column's line after it still goes on)
+    out = fixed(made_page("zh_l2"))
+    assert "一曲乡音庆丰年\n今年的农民丰收运动会设置了“挑谷子接力”“稻田拔河”" in out
+
+
+# ---------------------------------------------------------------- credits
+
+def test_a_photo_credit_is_a_credit_not_a_byline():
+    assert role("本报记者 林晓 摄") == "credit"
+    assert role("本报记者 林晓") == "byline"
+    assert role("COURIER PHOTO / DALE WHITAKER") == "credit"
+    assert role("Photo by Sam Lee") == "credit"
+    assert role("The Photo Club Meets Tuesday") != "credit"
+
+
+def test_an_english_photo_credit_is_not_joined_onto_its_caption():
+    out = fixed(made_page("en_m4"))
+    assert "on Saturday.\nCOURIER PHOTO / DALE WHITAKER" in out
+
+
+# ---------------------------------------------------------------- a broken character at a cut
+
+def test_a_line_ending_on_a_broken_character_does_not_run_on_into_a_capital_after_a_blank_line():
+    out = fixed(made_page("en_m4"))
+    assert "first discussed in 2019 \ufffd\n\nLibrary Adds Sunday Hours" in out
+
+
+# ---------------------------------------------------------------- speech said three times
+
+def test_a_phrase_said_three_times_in_a_quotation_is_the_speakers():
+    page = "“Thank you, thank you, thank you,” Grange master Linda Carver told the crowd. “This hall raised my kids.”\n"
+    assert not kinds_at(page, 1)
+
+
+def test_a_phrase_printed_twice_alike_in_a_quotation_is_still_a_copy():
+    page = "“We ran out of parking, ran out of parking, by 11 on Saturday,” Dunn said. “That is a good problem.”\n"
+    assert ("duplicate-paragraph", "sentence") in kinds_at(page, 1)
