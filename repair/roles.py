@@ -18,19 +18,26 @@ LEAD_RE = regex.compile(
     r"|^\s*[A-Z][A-Z .'-]{2,30}(,\s*[A-Z][a-z]+\.? \d{1,2})?\s*(--|—|–)\s")   # ORDOS, April 12 -- …
 # A lead that opens on the reporters' names: "本报融媒记者赵柔 张佳荣 6月13日,…"
 REPORTER_LEAD_RE = regex.compile(r"^\s*(本报融媒记者|本报记者|市融媒体中心记者|融媒记者)")
+# The author's mark of a feature or a poem (文/, 图/, 撰文：): a byline that opens no lead
+AUTHOR_MARK = r"^\s*(?:文/图\s*[:：]?|(?:文图|撰文|文|图)\s*[/／:：])"
 # A byline or reporter line: □王雪艳 / 市融媒体中心记者 赵柔樾 刘鹏 / 本报记者 王塔娜
 BYLINE_RE = regex.compile(
     r"^\s*([□■]\s*\S|(\p{Han}{0,8}(记者|通讯员|见习记者|特约撰稿人|融媒记者)\s*\p{Han}{2,4}(\s+\p{Han}{2,4})*)$"
     r"|((本报|市融媒体中心|奔腾融媒)?\p{Han}{0,4}记者[\s\p{Han}]{2,30}$))"
     # English: "By JANE DOE", "By Wang Yunfei and Li Na"; a pull quote's "— Marcus Lee"
-    r"|^\s*(By|[—–])\s+[A-Z][\w.'’-]+((\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'’-]+){0,4}\s*$")
+    r"|^\s*(By|[—–])\s+[A-Z][\w.'’-]+((\s+|\s*,\s*|\s+and\s+)[A-Z][\w.'’-]+){0,4}\s*$"
+    # a feature's or a poem's: 文/孙雅琴, 文/图 李明, 撰文：王芳
+    rf"|{AUTHOR_MARK}\s*\p{{Han}}{{2,4}}(\s+\p{{Han}}{{2,4}}){{0,3}}\s*$")
+AUTHOR_MARK_RE = regex.compile(AUTHOR_MARK)
 # Only names: "王云飞 陈思宇", "梁卉 张丽兰", "范培超"
 NAMES_RE = regex.compile(r"^\s*\p{Han}{2,4}(\s+\p{Han}{2,4}){0,4}\s*$")
 # (and an English one: COURIER PHOTO / DALE WHITAKER, Photo by Sam Lee, STAFF PHOTO)
 CREDIT_RE = regex.compile(r"(\s摄|摄影报道|摄影|供图|图片来源.*|制图.*)\s*$"
                           r"|^\s*(?:[A-Z][A-Z'’.&-]*\s+)*PHOTO(?:S|GRAPH)?(?:\s*/\s*[A-Z][A-Z'’.\s-]+)?\s*$"
                           r"|^\s*(?:Staff\s+)?Photos?\s+by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
-SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$")
+SIGNATURE_RE = regex.compile(r"^\s*[（(][^（()）]{1,16}[）)]\s*$"
+                             # a letter's, after a dash: ——读者 张立新, ——居民 赵秀兰, ——王芳
+                             r"|^\s*[—－]{1,2}\s*(?:(?:读者|居民|村民|市民|网友|作者|家长|学生|患者)\s*)?\p{Han}{2,4}\s*$")
 CONTINUED_RE = regex.compile(r"^\s*[（(](上接|下转)第.{1,3}版[）)]\s*$")
 # (an item's number may be followed by a date or a bus route, no decimal: 1.3月8日上午…, 1.3路：…;
 # a calendar's, led by their date: "Tuesday, June 17: Planning Commission…"; and a programme's items, led by their time: "10 a.m. — Craft and farm market opens", "Noon — …")

@@ -28,7 +28,7 @@ from ..document import Document, Line
 from ..layout import LineLayout, analyse, is_full
 from ..model import Edit, Finding, Fix
 from . import duplicates
-from ..roles import (CLOSED_ROLES, SPEAKER_RE, STAFF_LINE_RE, BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
+from ..roles import (AUTHOR_MARK_RE, CLOSED_ROLES, SPEAKER_RE, STAFF_LINE_RE, BYLINE_RE, COLUMN_NAME_RE, CONTINUED_RE, CREDIT_RE, LEAD_RE, LIST_RE, MD_HEADING_RE, SIGNATURE_RE, labelled_lines, opens_article,
                      is_heading_like, is_page_header, role, table_rows)
 from ..openings import NUMERAL_GOES_ON_RE, NUMERAL_TAIL_RE, figure_opening, mid_sentence_opening
 from ..seams import standalone_adverb, straddling_word
@@ -95,8 +95,8 @@ EN_CREDIT_END_RE = regex.compile(r"\((?:Photo|Photos|Photograph|File photo|Court
 def _strong_closer(text: str) -> bool:
     t = text.strip()
     first = t[:1]
-    # every match of _CLOSER_RE starts with one of "#*（(", every credit holds 摄 or 图
-    if first in "#*（(" and _CLOSER_RE.match(t):
+    # every match of _CLOSER_RE starts with one of "#*（(—－", every credit holds 摄 or 图
+    if first in "#*（(—－" and _CLOSER_RE.match(t):
         return True
     if t[-1:] == ")" and EN_CREDIT_END_RE.search(t):
         return True
@@ -417,7 +417,7 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
             and not is_heading_like(nt) and straddling_word(lt, nt):
         return _WORD_GOES_ON
     # a Chinese dateline or reporters' line runs on into the lead (本报讯 记者…); "By JANE DOE" stays apart
-    if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5)) \
+    if same_block and (LEAD_RE.match(lt) or (BYLINE_RE.match(lt) and han_ratio(lt) >= 0.5 and not AUTHOR_MARK_RE.match(lt))) \
             and not is_heading_like(nt):
         return _LEAD_RUNS_ON
     return None

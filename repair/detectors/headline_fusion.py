@@ -18,7 +18,7 @@ from ..document import Document, Line
 from ..layout import analyse
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph, paragraphs
-from ..roles import (COLUMN_NAME, CREDIT_RE, LEAD_RE, SIGNATURE_RE, is_heading_like, is_lead, labelled_lines, may_be_heading,
+from ..roles import (COLUMN_NAME, CREDIT_RE, LEAD_RE, MD_HEADING_RE, SIGNATURE_RE, is_heading_like, is_lead, labelled_lines, may_be_heading,
                      opens_article, role, table_rows)
 from ..seams import straddling_word
 from ..settings import Settings
@@ -183,7 +183,9 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
 # where its siblings stand alone (一、通关再提速，物流成本再降低 / 三、支持企业开拓国际市场): cut
 # where the sentence opens as another paragraph of the page does (《措施》明确… / 《措施》提出…).
 # Not where every item runs in (一、检查范围。全市各燃气经营企业…): that is the list's style.
-ORDINAL_LINE_RE = regex.compile(r"(?m)^[ \t]*[一二三四五六七八九十]{1,2}、")
+ORDINAL_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?[一二三四五六七八九十]{1,2}、")
+# how a section's first sentence often opens, when no other paragraph of the page opens alike
+SECTION_OPENER_RE = regex.compile(r"^(?:近年来|近日|日前|今年以来|去年以来|今年|去年|目前|截至目前|据了解|据悉|据统计|记者从)")
 SUBHEAD_STANDING_MAX = 24    # characters of a numbered sub-head on its own line
 SUBHEAD_CUT_RANGE = (6, 24)  # where in the run-in line its sub-head may end
 OPENING_CHARS = 4            # characters of a paragraph's opening compared
@@ -195,19 +197,24 @@ def _numbered_subheads_run_in(doc: Document) -> Iterator[tuple[int, Finding]]:
         return
     layout = analyse(doc)     # (one paragraph a line: in a hard-wrapped column every line is short)
     texts = {i: doc.stripped[i] for i in lines if not layout[i].wrapped}
-    standing = {t[:t.index("、")] for t in texts.values()
-                if len(t) <= SUBHEAD_STANDING_MAX and not ends_sentence(t) and "。" not in t}
+    standing_heads = [t for t in texts.values() if len(t) <= SUBHEAD_STANDING_MAX and not ends_sentence(t) and "。" not in t]
+    standing = {t[:t.index("、")] for t in standing_heads}
     if not standing:
         return
+    # (sub-heads of two clauses, 一、聚焦垃圾治理，村庄变干净了, when the standing ones are so)
+    commas = 1 if all("，" in t for t in standing_heads) else 0
     openings = {t[:OPENING_CHARS] for t in doc.stripped if len(t) >= 10 and not ORDINAL_LINE_RE.match(t)}
     for i, t in texts.items():
         if len(t) <= SUBHEAD_STANDING_MAX or not standing - {t[:t.index("、")]}:
             continue
-        for c in range(*SUBHEAD_CUT_RANGE):
+        start = t.index("、") + 1
+        for c in range(start + SUBHEAD_CUT_RANGE[0] - 2, min(len(t), start + SUBHEAD_CUT_RANGE[1])):
             head, rest = t[:c], t[c:]
-            if SENTENCE_PUNCT_RE.search(head) or "：" in head:
+            if len(SENTENCE_PUNCT_RE.findall(head)) > commas or "：" in head or "。" in head:
                 break             # (the sub-head ends before its first clause mark)
-            if rest[:OPENING_CHARS] in openings and not straddling_word(head, rest):
+            if head[-1] in "，,、":
+                continue
+            if (rest[:OPENING_CHARS] in openings or SECTION_OPENER_RE.match(rest)) and not straddling_word(head, rest):
                 line = doc.lines[i]
                 at = line.start + len(line.text) - len(line.text.lstrip()) + c
                 fix = Fix((Edit(at, at, doc.paragraph_separator),), "put the sub-head on its own line", safe=True)
@@ -324,7 +331,7 @@ def _title_pair(doc: Document, i: int, cut: int, gap_end: int) -> Optional[Findi
 
 # A headline, a space and its deck of clauses over the lead (我县2025年首批32个重点项目集中开工
 # 总投资48.6亿元，涉及产业、民生、基础设施三大领域 / 本报讯…): the deck holds commas, no full stop
-SPACED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?、]{10,30})[ \u3000]+"
+SPACED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?、]{6,30})[ \u3000]+"
                                r"([^\s。；;！？!?，,、][^。；;！？!?\n]{9,40}?)[ \t]*$")
 
 # …and without one, where the headline ends on a closing quote or title mark and text before it
@@ -339,7 +346,7 @@ def _spaced_deck(doc: Document, i: int, m) -> Optional[Finding]:
     nxt = next((l for l in doc.lines[i + 1:i + 3] if not l.blank), None)
     if nxt is None or not opens_article(nxt.text) or role(head) != "heading" or ends_sentence(deck) or \
             deck.rstrip()[-1:] in "，,、：:" or OBJECT_TAKER_END_RE.search(head) or \
-            not _subtitle_of_article_below(doc, i, deck):
+            not _subtitle_of_article_below(doc, i, deck, article=True):
         return None
     cut, gap_end = line.start + m.end(1), line.start + m.start(2)
     fix = Fix((Edit(cut, gap_end, doc.paragraph_separator),), "put the subtitle on a line of its own", safe=True)
@@ -374,10 +381,15 @@ OBJECT_TAKER_END_RE = regex.compile(r"(?:惠及|保障|覆盖|面向|服务|带�
 SUBTITLE_SHARE = 0.3   # of a subtitle's character bigrams found in the article's first lines
 
 
-def _subtitle_of_article_below(doc: Document, i: int, second: str) -> bool:
+ARTICLE_LINES = 24    # lines of an article read for a deck's words (a deck sums the article up)
+
+
+def _subtitle_of_article_below(doc: Document, i: int, second: str, article: bool = False) -> bool:
+    """Does the article below line i repeat `second`'s words: its first paragraph (its byline, its
+    lead), or with `article` its text up to the next headline (a deck of figures sums up more)?"""
     below = ""
-    for l in doc.lines[i + 1:i + 12]:         # the article's first paragraph (its byline, its lead)
-        if l.blank and len(below) > 40:
+    for l in doc.lines[i + 1:i + (ARTICLE_LINES if article else 12)]:
+        if (l.blank and len(below) > 40 and not article) or (article and MD_HEADING_RE.match(l.text)):
             break
         below += l.text
     grams = bigrams(second)

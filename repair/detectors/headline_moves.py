@@ -22,7 +22,7 @@ from ..document import Block, Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
 from .headline_fusion import split_lines
-from ..roles import COLUMN_NAME_RE, MD_HEADING_RE, PAGE_HEADER_RE, opens_article, role
+from ..roles import AUTHOR_MARK_RE, COLUMN_NAME_RE, MD_HEADING_RE, PAGE_HEADER_RE, opens_article, role
 from ..settings import Settings
 from ..textutil import ends_sentence, han_ratio, strip_ws
 
@@ -47,7 +47,8 @@ def displaced(doc: Document, paras: list[Paragraph], skip: set[int], settings: S
     split = split_lines(doc, settings)     # (a headline and its subtitle on one line: split first)
     # (a column name, # 晚报短评, moves only with the headline below it: _with_column_names)
     suspects = [i for i in heads if len(grams_of[i]) >= 3 and paras[i].blocks[0].lines[0].index not in split
-                and not COLUMN_NAME_RE.match(paras[i].text) and not _at_home(paras, i, grams_of[i], settings)]
+                and not COLUMN_NAME_RE.match(paras[i].text) and not _over_its_byline(paras, i, settings)
+                and not _at_home(paras, i, grams_of[i], settings)]
     # a line of two headlines reads as at home when the second's article follows the first's
     suspect_set, head_set = set(suspects), set(heads)
     pairs = [i for i in heads if i not in suspect_set and two_parts(paras[i].text)]
@@ -209,6 +210,14 @@ def _kicker_at_home(paras: list[Paragraph], i: int, heads) -> bool:
     while k < len(paras) and k in heads and k - i <= 3:       # the headline, its subtitle
         k += 1
     return k < len(paras) and opens_article(paras[k].text)
+
+
+def _over_its_byline(paras: list[Paragraph], i: int, settings: Settings) -> bool:
+    """A lone headline right over its author's mark heads that piece, whatever words another article
+    shares with it (# 春到云顶山 / 文/黄一鸣 / a poem, beside an article about 云顶山's tea). (Not any
+    byline: a headline dropped into the wrong article's top may stand over its byline for a round.)"""
+    return i + 1 < len(paras) and AUTHOR_MARK_RE.match(paras[i + 1].text) is not None \
+        and role(paras[i + 1].text) == "byline" and not (i > 0 and is_headline(paras[i - 1], settings))
 
 
 def _headed(paras: list[Paragraph], top: int, settings: Settings) -> bool:
