@@ -49,6 +49,8 @@ OVERLAP_MIN = 12
 OVERLAP_SCAN = 400
 GRAM = 8
 MAX_POSTINGS = 40       # an 8-gram in more paragraphs than this is boilerplate, not evidence
+SHORT_CUT_MIN = 20      # characters of a short copy cut short (two clauses of prose)
+CLAUSE_MARK_RE = re.compile(r"[，,、；;]")
 SHORT = 30              # paragraphs shorter than this (headlines) count only as exact, adjacent repeats
 NEVER_DUPLICATE_ROLES = frozenset({"byline", "credit", "signature", "names", "list", "table", "contact", "continued"})
 # a sentence ends on 。！？ (or a Latin period before a space), with its closing quotes. The body is
@@ -136,7 +138,7 @@ def _candidates(norms: list[str], min_chars: int, eligible: Callable[[int], bool
     Samples of every long paragraph are indexed, eligible or not, so that eligible(), which runs
     role(), is asked only about paragraphs in a candidate pair or in a crowded posting (whose size
     counts eligible paragraphs only) instead of about every paragraph of the page."""
-    samples = {i: _samples(t) for i, t in enumerate(norms) if len(t) >= max(SHORT, min_chars)}
+    samples = {i: _samples(t) for i, t in enumerate(norms) if len(t) >= max(SHORT_CUT_MIN, min_chars)}
     counts = {i: len(s) for i, s in samples.items()}
     shared = Counter(_sample_pairs(_shared_postings(samples).values(), eligible, anchors))
     # copies share most of the shorter text's samples; paragraphs of one template share a few
@@ -201,7 +203,17 @@ def _cut_numbers(a: str, b: str) -> bool:
 def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
     if a == b:
         return True, 1.0, "an exact copy"
-    if min(len(a), len(b)) < SHORT or _other_labels(a, b):
+    if min(len(a), len(b)) < SHORT:
+        # a short one counts only as a copy cut short of prose: two clauses at least, cut mid-sentence,
+        # the longer's opening (演出中,演员们唱腔圆润、表演细腻,地道的西岭方言和欢快的打), not a headline
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        if len(short) >= SHORT_CUT_MIN and len(CLAUSE_MARK_RE.findall(short)) >= 2 and not ends_sentence(short) \
+                and short[-1] not in "，,、；;" and len(long_) >= 2 * len(short) and not _other_figures(short, long_[:len(short)]):
+            head = fuzz.ratio(short, long_[:len(short)], score_cutoff=CUT_COPY_MATCH)
+            if head >= CUT_COPY_MATCH:
+                return True, head / 100 * 0.95, "a copy cut short"
+        return False, 0.0, ""
+    if _other_labels(a, b):
         return False, 0.0, ""
     # score_cutoff: below it rapidfuzz stops early and says 0 (only a score above it is used)
     r = fuzz.ratio(a, b, score_cutoff=threshold)

@@ -68,6 +68,7 @@ TITLE_PAIR_RE = regex.compile(rf"^[ \t]*(?:#{{1,6}}[ \t]+)?([^\s，,。；;：:�
 DASH_SUBTITLE_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?—][^，,。；;！？!?—]{3,30}?)[ \t\u3000]*"
                                  r"(——(?![摘选引出]自)[^，,。；;！？!?—\s][^，,。；;！？!?—]{3,40})[ \t]*$")
 KICKER_MIN = 2     # characters: column names such as 简讯, 速递
+ITEM_MARKS = "▲■●◆★▶►"   # marks opening each item of a column of briefs
 BOLD_LINE_START_RE = regex.compile(r"(?m)^[ \t]*\*\*[^*\n]{2,60}\*\*[^\s*]")
 DATELINE_HINT_RE = regex.compile(r"讯\s|本报|上接")   # in every match of INLINE_LEAD_RE: a cheap test first
 # 0.19 elsewhere; subheads inside an article (skipped anyway) score 0.0-0.16.
@@ -455,6 +456,9 @@ def _same_line_cut(text: str, settings: Settings) -> Optional[tuple[int, int, st
     m = KICKER_FUSED_RE.match(text) if (" " in text[1:14] or "\u3000" in text[1:14]) else None
     if m and is_heading_like(text) and len(strip_ws(m.group(2))) >= max(settings.headline_min_chars, len(strip_ws(m.group(1)))):
         return m.end(1), m.start(2), m.group(1).strip(), "a column name and the headline after it share one line"
+    if m and m.group(2)[:1] in ITEM_MARKS and len(strip_ws(m.group(1))) >= KICKER_MIN:
+        # 简讯 ▲11月11日,市图书馆…: a column of briefs run into its first item, which its mark opens
+        return m.end(1), m.start(2), m.group(1).strip(), "a column name and its first item share one line"
     m = SPACE_FUSED_RE.match(text) if (" " in text[1:42] or "\u3000" in text[1:42]) else None
     # a space before a figure is OCR's (“今年我种了 4个棚…"), and a headline closes its quotes
     if m and not text[m.start(2):m.start(2) + 1].isdigit() and m.group(1).count("“") == m.group(1).count("”") \
