@@ -101,3 +101,73 @@ def test_a_phrase_said_three_times_in_a_quotation_is_the_speakers():
 def test_a_phrase_printed_twice_alike_in_a_quotation_is_still_a_copy():
     page = "“We ran out of parking, ran out of parking, by 11 on Saturday,” Dunn said. “That is a good problem.”\n"
     assert ("duplicate-paragraph", "sentence") in kinds_at(page, 1)
+
+
+# ---------------------------------------------------------------- headlines and their decks, sub-heads
+
+def test_a_short_headline_run_into_its_deck_after_a_space_is_split_when_the_article_sums_it_up():
+    page = made_page("zh_m3")
+    assert ("fused-headline", "same-line") in kinds_at(page, 3)
+    assert "# 春茶采摘进入高峰\n\n全县预计实现春茶产值4.6亿元，带动两万余户茶农增收\n\n本报讯" in fixed(page)
+
+
+def test_a_headline_with_a_spaced_clause_its_article_does_not_repeat_is_not_split():
+    page = ("# 春茶采摘进入高峰 全县预计实现春茶产值4.6亿元，带动两万余户茶农增收\n\n"
+            "本报讯（记者 刘晓峰）5月14日，县体育中心举办全民健身运动会，来自各乡镇的12支代表队参加比赛。\n\n"
+            "比赛设篮球、拔河、跳绳等项目，吸引了上千名群众观看。\n")
+    assert ("fused-headline", "same-line") not in kinds_at(page, 1)
+
+
+def test_a_numbered_two_clause_subhead_with_its_mark_is_split_before_a_section_opener():
+    page = made_page("zh_m3")
+    out = fixed(page)
+    assert "## 二、聚焦污水治理，房前屋后变清了\n\n去年以来，全县累计投入资金8600万元" in out
+
+
+def test_a_run_in_numbered_item_whose_rest_opens_no_section_stays():
+    page = ("## 一、聚焦垃圾治理，村庄变干净了\n\n全县建立垃圾分类收运体系，覆盖所有行政村。\n\n"
+            "## 二、聚焦污水治理，房前屋后变清了全县累计投入资金8600万元，新建污水处理站46座。\n\n"
+            "## 三、聚焦厕所革命，群众生活变方便了\n")
+    assert ("fused-headline", "same-line") not in kinds_at(page, 5)
+
+
+# ---------------------------------------------------------------- bylines and signatures of features and letters
+
+def test_author_marks_and_letter_signatures_have_their_roles():
+    assert role("文/黄一鸣") == "byline" and role("文/图 李明") == "byline" and role("撰文：王芳") == "byline"
+    assert role("图书馆") != "byline" and role("文化") != "byline"
+    assert role("——读者 张立新") == "signature" and role("——居民 赵秀兰") == "signature"
+    assert role("——访市商务局局长刘建国") == "heading"      # a dash subtitle, not a signature
+
+
+def test_a_poems_title_over_its_author_stays_though_an_article_shares_its_words():
+    page = made_page("zh_m3")
+    at = page.split("\n").index("# 春到云顶山") + 1
+    assert ("fused-headline", "displaced") not in kinds_at(page, at)
+    assert "# 春到云顶山\n\n文/黄一鸣" in fixed(page, unsafe=True)
+
+
+def test_a_features_author_line_does_not_run_on_into_its_text():
+    page = made_page("zh_m2")
+    assert "文/孙雅琴\n四月的乡间" in fixed(page)
+
+
+# ---------------------------------------------------------------- short copies, briefs
+
+def test_a_short_copy_cut_short_of_a_paragraph_is_deleted():
+    page = made_page("zh_m1")
+    at = page.split("\n").index("演出中,演员们唱腔圆润、表演细腻,地道的西岭方言和欢快的打") + 1
+    assert ("duplicate-paragraph", None) in kinds_at(page, at)
+    assert "和欢快的打\n" not in fixed(page)
+
+
+def test_a_short_line_opening_like_a_paragraph_is_no_copy_of_it():
+    # a headline or a caption that a paragraph opens with is no copy: no two clauses cut mid-sentence
+    page = ("演出中演员们唱腔圆润表演细腻\n\n"
+            "演出中演员们唱腔圆润表演细腻，地道的西岭方言和欢快的打锣腔引得台下观众阵阵喝彩，不少观众散场后还在哼唱。\n")
+    assert ("duplicate-paragraph", None) not in kinds_at(page, 1)
+
+
+def test_a_column_of_briefs_run_into_its_first_item_is_split_at_the_items_mark():
+    page = made_page("zh_m1")
+    assert "\n简讯\n\n▲11月11日,市图书馆" in fixed(page)
