@@ -93,7 +93,7 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
         return 0, ""          # most seams (is_han's common block, tested inline): no glue
     if la == "-" and len(a) > 1 and a[-2].isalpha() and a[-2].islower() and fb.islower():
         return (0, "") if _compound(a, b) else (1, "")
-    if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'") \
+    if is_han(la) or is_han(fb) or is_han(_last_letter(a)) or not (la.isalnum() or la in ",;:.!?)]\"'”’") \
             or fb in ",.;:!?)]%":
         return 0, ""
     if la == "." and fb.isdigit() and DECIMAL_CUT_RE.search(a[-12:]):
@@ -109,8 +109,14 @@ def seam_joiner(left: str, right: str) -> tuple[int, str]:
 # First words of hyphenated compounds (well-known, long-term, self-made, low-income): a hyphen
 # after one of them at a line end is the compound's own, unless what follows is a suffix (low-er).
 COMPOUND_HEADS = frozenset("well long self low high short full half cross wood large small below above acre "
-                           "state world year family middle home water fire city one two three first second "
+                           "state world year family middle home water city one two three first second "
                            "third all old".split())
+# Second words of hyphenated compounds (volunteer-run, drop-off, family-owned): after any word, a
+# hyphen at a line end before one of them is the compound's own (fire- / wood is not)
+# (a first word of four letters or more: be- / long, cal- / led are one word's syllables)
+COMPOUND_TAILS_RE = regex.compile(r"(?:run|off|known|based|term|owned|made|free|wide|up|style|level|scale|class|"
+                                  r"size|related|friendly|driven|funded|sponsored|backed|proof|minded|oriented)\b")
+COMPOUND_HEAD_MIN = 4
 SUFFIX_RE = regex.compile(r"(?:er|ers|ered|ering|est|ly|ness|ing|ings|ed|s|es|ment|ments|ful|less|ward|wards|"
                           r"ship|ish|y|age|ages|en|ened|ening|ens)\b")
 WORD_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\w-])([A-Za-z][a-z]*)-$")
@@ -118,7 +124,8 @@ WORD_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\w-])([A-Za-z][a-z]*)-$")
 
 def _compound(left: str, right: str) -> bool:
     m = WORD_BEFORE_HYPHEN_RE.search(left)
-    return bool(m and m.group(1).lower() in COMPOUND_HEADS and not SUFFIX_RE.match(right))
+    return bool(m) and (m.group(1).lower() in COMPOUND_HEADS and not SUFFIX_RE.match(right)
+                        or len(m.group(1)) >= COMPOUND_HEAD_MIN and bool(COMPOUND_TAILS_RE.match(right)))
 
 
 def _last_letter(a: str) -> str:

@@ -171,3 +171,30 @@ def test_a_short_line_opening_like_a_paragraph_is_no_copy_of_it():
 def test_a_column_of_briefs_run_into_its_first_item_is_split_at_the_items_mark():
     page = made_page("zh_m1")
     assert "\n简讯\n\n▲11月11日,市图书馆" in fixed(page)
+
+
+# ---------------------------------------------------------------- English columns
+
+def test_an_english_line_ending_on_a_conjunction_goes_on_into_a_name_and_its_block_is_not_split():
+    page = made_page("en_m4")
+    out = fixed(page)
+    assert "Gloria Pike has stood at Elm and Fourth every school morning" in out
+    at = page.split("\n").index("Her $14 hourly rate has not gone up in six years.") + 1
+    assert ("broken-wrap", "split") not in kinds_at(page, at)     # a ragged English block is one paragraph
+
+
+def test_an_english_line_ending_a_word_before_a_capital_still_starts_a_sentence():
+    page = ("The council met late on Tuesday to hear from residents about the plan for the\n"
+            "bridge. The projects will start in the spring, officials said on Wednesday night.\n")
+    assert "for the bridge." in fixed(page)
+    page2 = page.replace("for the\nbridge.", "for the bridge near the old mill\nThe projects")
+    assert "old mill\nThe projects" in fixed(page2)
+
+
+def test_hyphens_at_line_ends_keep_compounds_and_drop_syllable_breaks():
+    from repair.textutil import seam_joiner
+    assert seam_joiner("quilts and fire-", "wood.") == (1, "")            # firewood
+    assert seam_joiner("the volunteer-", "run food pantry") == (0, "")    # volunteer-run
+    assert seam_joiner("a drop-", "off.") == (0, "")                      # drop-off
+    assert seam_joiner("does it be-", "long") == (1, "")                  # belong: a syllable
+    assert seam_joiner("on Saturday,”", "Dunn said") == (0, " ")          # a space after a closing quote

@@ -345,6 +345,9 @@ INNER_CLAUSE_RE = regex.compile(r"[，,；;：:、。]")
 _WORD_GOES_ON = Verdict(True, 0.85, "an unfinished line of a sentence, set narrow by its figures, "
                                     "breaks inside a word")
 _LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
+# inside a block, a line ending on a conjunction, an article or a preposition goes on, into a name too
+LATIN_TAIL_WORD_RE = regex.compile(r"\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from)\s*$")
+_LATIN_TAIL_GOES_ON = Verdict(True, 0.85, "the line stops on a conjunction or a preposition: the sentence goes on")
 _ATTRIBUTION_GOES_ON = Verdict(True, 0.9, "a quotation's attribution (“…说。”) continues the paragraph of the quotation")
 
 
@@ -436,8 +439,9 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
+        # (Chinese only: an English block is a paragraph set ragged, whose lines end where words do)
         if same_block and role(lt) in ("body", "lead") and role(nt) in ("body", "lead") \
-                and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20:
+                and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20 and han_ratio(lt) >= 0.5:
             return Verdict(False, 0.8, "two complete paragraphs share one block", split=True)
         return None
     # Latin text going on in lower case after a word: a sentence continues (…met late on Tuesday
@@ -470,6 +474,8 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
             return Verdict(True, 0.8, f"the line looks like a headline but reads as a clause (adverb “{adverb}”) "
                                       "and the next paragraph continues it")
         return None
+    if same_block and LATIN_CAP_START_RE.match(nt) and LATIN_TAIL_WORD_RE.search(lt):
+        return _LATIN_TAIL_GOES_ON   # …stood at Elm and / Fourth every school morning: no sentence ends on "and"
     if LATIN_CAP_START_RE.match(nt) and (LATIN_LOWER_END_RE.search(lt) or ATTRIBUTION_DASH_RE.search(lt)):
         return None       # "…factory in the" / "The projects…", "— Mayor Ana Ruiz" / "The lone vote…": a new sentence
     conf, why = 0.8, ["the paragraph stops without sentence-final punctuation"]
