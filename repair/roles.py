@@ -146,8 +146,8 @@ def role(text: str) -> str:
     if LEAD_RE.match(t):
         return "lead"
     # (a photo's credit names its reporter as a byline does, 本报记者 林晓 摄: the credit first)
-    if len(t) <= 40 and CREDIT_RE.search(t):
-        return "credit"
+    if len(t) <= 40 and CREDIT_RE.search(t) and "，" not in t:
+        return "credit"        # (not a line of prose ending on 摄影: 本报记者从县文联获悉，首届乡村摄影)
     if len(t) <= 40 and BYLINE_RE.match(t):      # (the length first: most paragraphs are longer)
         return "byline"
     if REPORTER_LEAD_RE.match(t) and SENTENCE_PUNCT_RE.search(t):
@@ -173,15 +173,19 @@ INNER_SENTENCE_PUNCT_RE = regex.compile(r"[，；;。！？!?]")
 
 
 PAGE_HEADER_MAX = 50   # characters
+HEADER_DATE_RE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
+EDITOR_LABEL_RE = regex.compile(r"(?:责任编辑|责编|美术编辑|版式设计)\s*[:：]?\s*\p{Han}")
 
 
 def is_page_header(text: str) -> bool:
     """A page's header line, its date with the weekday or the page's number (2025年9月24日 星期三
     第3版 县域新闻): no line of prose, whatever its width; it neither goes on nor is gone on into."""
     t = text.strip()
-    # (every match holds 星期, 版 or 编: most lines are decided by three substring tests)
+    # (every match holds 星期, 版 or 编: most lines are decided by three substring tests; and a
+    # date with its weekday or page, or an editor's label: 星期三下午上门为独居老人理发、量 is prose)
     return len(t) <= PAGE_HEADER_MAX and ("星期" in t or "版" in t or "编" in t) \
-        and bool(PAGE_HEADER_RE.search(t)) and not SENTENCE_PUNCT_RE.search(t)
+        and bool(PAGE_HEADER_RE.search(t)) and not SENTENCE_PUNCT_RE.search(t) and "、" not in t \
+        and (bool(HEADER_DATE_RE.search(t)) or bool(EDITOR_LABEL_RE.search(t)))
 
 
 def may_be_heading(text: str) -> bool:

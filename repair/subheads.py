@@ -21,6 +21,8 @@ TWO_CLAUSE_LINE_RE = re.compile(
     r"(?m)^[^\S\n]*[^\s，,。；;：:！？!?、][^\n，,。；;：:！？!?、]{1,9}[，,][^\n，,。；;：:！？!?、]{2,10}$")
 SUBHEAD_MAX = 18   # characters: the two clauses together (the made pages' are 13-14; a cut line of
                    # prose of this form, 为进一步丰富居民文化生活，营造和睦友善的邻, runs longer)
+# No headline ends on a word that wants what follows (…会后再, …记在, …居民的): a piece of a sentence
+DANGLING_ENDS = frozenset("的地得在和与及把将对向从被再又还也就才都而并且或让使给")
 BODY_AFTER = 20    # characters: the paragraph after a standing sub-head is prose
 
 
@@ -38,7 +40,7 @@ def _find(doc: Document) -> frozenset[int]:
     layout = analyse(doc)
     stripped, ends = doc.stripped, doc.sentence_ends
     lines = [i for i in candidates if not layout[i].wrapped and len(strip_ws(stripped[i])) <= SUBHEAD_MAX
-             and han_ratio(stripped[i]) >= 0.6]
+             and han_ratio(stripped[i]) >= 0.6 and stripped[i][-1] not in DANGLING_ENDS]
 
     def near(i: int, step: int) -> int:      # the nearest nonblank line, or -1
         i += step

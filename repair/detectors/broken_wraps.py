@@ -290,18 +290,21 @@ def _verse_lines(nonblank: list[Line], layout: list[LineLayout]) -> set[int]:
 COUPLET_LINE_RE = regex.compile(r"^\p{Han}{4,11}$")   # one line of a couplet set apart
 
 
-def _couplet_breaks(stripped: list[str]) -> set[int]:
+def _couplet_breaks(stripped: list[str], nonblank: list[Line], layout: list[LineLayout]) -> set[int]:
     """Nonblank lines k after which the break stays: a couplet quoted after a colon (…书写的对联： /
     千重稻浪迎嘉客 / 一曲乡音庆丰年 / 今年的…), two lines of one length without punctuation, each a
-    line of its own, and the text after them."""
+    line of its own and short of the column (in a narrow one, full lines of prose look the same),
+    and the text after them."""
     out: set[int] = set()
     for k, t in enumerate(stripped[:-2]):
         if t[-1:] in "：:" and len(stripped[k + 1]) == len(stripped[k + 2]) \
-                and COUPLET_LINE_RE.match(stripped[k + 1]) and COUPLET_LINE_RE.match(stripped[k + 2]):
+                and COUPLET_LINE_RE.match(stripped[k + 1]) and COUPLET_LINE_RE.match(stripped[k + 2]) \
+                and not any(is_full(layout[nonblank[j].index], False) for j in (k + 1, k + 2)):
             out.update((k, k + 1, k + 2))
     return out
 
 
+COLUMN_NAME_LINE_MAX = 6   # characters of a column's name on its line (城事简讯; …社会各界广泛关注 is prose)
 # An official document's whole title on a line of its own (in prose it stands in 《》)
 DOCUMENT_TITLE_LINE_RE = regex.compile(r"^关于[^，,。；;！？!?《》]{4,40}的(?:通知|通告|公告|决定|意见|办法|方案|批复|报告|倡议书)$")
 
@@ -619,7 +622,7 @@ def echoed_lead(doc: Document, k: int) -> Optional[int]:
     headless article a headline dropped into the one before belongs to. (Not a lead above, nor
     the lead of k's own paragraph, nor a headed one: an article's lines repeat its lead's words.)"""
     below = _next_lead(doc, doc.block_at(k).last)
-    if below is None or not _echoes(doc.stripped[k], below[1]):
+    if below is None or not _echoes(doc.stripped[k], below[1], is_full(analyse(doc)[k], False)):
         return None
     # and that article has no headline of its own: the line above its lead is no headline
     above = next((doc.stripped[j] for j in range(below[0] - 1, -1, -1) if doc.stripped[j]), "")
@@ -632,13 +635,15 @@ SUBJECT_MIN = 4        # characters before the colon (a place, a school, a unit)
 SUBJECT_HEADLINE_RE = regex.compile(r"^([^：:]+)[：:][^：:]+$")
 
 
-def _echoes(t: str, lead: str) -> bool:
-    """Does a lead's text repeat headline t's words (ECHO_SHARE of them, or its whole subject)?"""
+def _echoes(t: str, lead: str, full: bool) -> bool:
+    """Does a lead's text repeat headline t's words (ECHO_SHARE of them, or its whole subject)?
+    (By its subject only when the line falls short of its column: a full line of prose names a
+    subject and goes on, 龙潭乡农业服务中心：该中心去年新购置了.)"""
     from ..articles import bigrams, share
     if share(bigrams(t), lead) >= ECHO_SHARE:
         return True
     m = SUBJECT_HEADLINE_RE.match(t)
-    return bool(m) and len(m.group(1)) >= SUBJECT_MIN and m.group(1) in lead
+    return not full and bool(m) and len(m.group(1)) >= SUBJECT_MIN and m.group(1) in lead
 
 
 NO_PUNCTUATION_LINE_RE = re.compile(     # (re: this search over the page runs 4x faster than in regex)
@@ -697,7 +702,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
     plain = [_plain(t) for t in stripped]
     between = headlines_between_lines(doc)        # (asked of most lines: listed once per page)
     verse_lines = _verse_lines(nonblank, layout)
-    couplets = _couplet_breaks(stripped)
+    couplets = _couplet_breaks(stripped, nonblank, layout)
     two_clause = two_clause_subheads(doc)
     openings: dict[str, list[int]] = {}       # (filled when first asked: lines by their opening)
     # the paragraph so far: a line joined onto the one before is judged as part of it, so one pass
@@ -744,7 +749,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
         if is_page_header(lt) or is_page_header(nt):
             continue          # the page's header line (2025年9月24日 星期三 第3版 县域新闻) stands alone
         if wrapped and (lt[:2] == "关于" and DOCUMENT_TITLE_LINE_RE.match(lt) or
-                        not is_full(lay_n, False) and COLUMN_NAME_RE.match(nt)):
+                        len(nt) <= COLUMN_NAME_LINE_MAX and not is_full(lay_n, False) and COLUMN_NAME_RE.match(nt)):
             # nor does an official document's title go on into its text (关于江滨路部分路段封闭施工的
             # 通告 / 因江滨路…), nor a column go on into a column's name (…只是那个 / 城事简讯)
             continue

@@ -207,8 +207,11 @@ def _similar(a: str, b: str, threshold: float) -> tuple[bool, float, str]:
         # a short one counts only as a copy cut short of prose: two clauses at least, cut mid-sentence,
         # the longer's opening (演出中,演员们唱腔圆润、表演细腻,地道的西岭方言和欢快的打), not a headline
         short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        # (cut inside a clause: a caption the lead opens with stops where the lead's clause does,
+        # …茶农正在采摘春茶 / …茶农正在采摘春茶。)
         if len(short) >= SHORT_CUT_MIN and len(CLAUSE_MARK_RE.findall(short)) >= 2 and not ends_sentence(short) \
-                and short[-1] not in "，,、；;" and len(long_) >= 2 * len(short) and not _other_figures(short, long_[:len(short)]):
+                and short[-1] not in "，,、；;" and len(long_) >= 2 * len(short) and not _other_figures(short, long_[:len(short)]) \
+                and long_[len(short):len(short) + 1] not in "，,。；;！？!?、：:":
             head = fuzz.ratio(short, long_[:len(short)], score_cutoff=CUT_COPY_MATCH)
             if head >= CUT_COPY_MATCH:
                 return True, head / 100 * 0.95, "a copy cut short"
@@ -520,13 +523,14 @@ def _tail_stutters(text: str, clauses: list[tuple[int, int]]):
 
 CUT_REPEAT_MIN = 15      # characters: the repeated opening clauses of a sentence
 CUT_REPEAT_MATCH = 90    # rapidfuzz ratio: a figure mistyped in the copy (96人 / 69人) still matches
-CUT_REPEAT_OTHER_FIGURES = 0.85   # score of a copy with other figures: proposed, not applied unreviewed
+CUT_REPEAT_PROPOSED = 0.85   # its score: proposed, not applied unreviewed
 
 
 def _cut_repeats(text: str, sentences: list[tuple[int, int]], clauses: list[tuple[int, int]]):
     """A sentence's opening clauses printed again right after it, cut short (…减少到96人，产品一次合格率
-    由92%提高到99.2%。改造后，车间用工由原来的320人减少到69人，目前，…): the copy is deleted; with
-    other figures than the sentence's only as a proposal."""
+    由92%提高到99.2%。改造后，车间用工由原来的320人减少到69人，目前，…), a character or two apart:
+    its deletion is proposed. (Word for word, the same opening is as often a writer's anaphora:
+    一年前，这里还是一片杂草丛生的荒地，…。一年前，这里还是一片杂草丛生的荒地，谁也没想到….)"""
     out = []
     starts = {lo: k for k, (lo, _) in enumerate(clauses)}
     for a0, a1 in sentences:
@@ -544,10 +548,12 @@ def _cut_repeats(text: str, sentences: list[tuple[int, int]], clauses: list[tupl
             if m < len(own) and text[hi:hi + 2] == text[own[m][0]:own[m][0] + 2]:
                 break         # the copy goes on as the sentence does, cut inside a later clause: a
                               # copy of lines, whose cut _line_run_copies finds (…用生态海堤替代混凝)
-            r = 100.0 if a == b else fuzz.ratio(_plain(a), _plain(b), score_cutoff=CUT_REPEAT_MATCH)
+            if a == b:
+                break         # the same opening word for word: a writer's anaphora as often as a copy
+            r = fuzz.ratio(_plain(a), _plain(b), score_cutoff=CUT_REPEAT_MATCH)
             if r >= CUT_REPEAT_MATCH:
-                score = r / 100 if _numbers(a) == _numbers(b) else min(r / 100, CUT_REPEAT_OTHER_FIGURES)
-                out.append(((a0, own[m - 1][1]), [(lo, hi)], score, 2))
+                # (always a proposal: one figure apart may be the copy's noise or the writer's)
+                out.append(((a0, own[m - 1][1]), [(lo, hi)], min(r / 100, CUT_REPEAT_PROPOSED), 2))
                 break
     return out
 

@@ -174,7 +174,10 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
         k = next((j for j in (i - 1, i - 2) if j >= 0 and not doc.lines[j].blank), None)
         m = SPACED_DECK_RE.match(doc.lines[k].text) if k is not None and "，" in doc.lines[k].text else None
         # (or without the space, the headline ending on a closing quote: …稳外贸“十二条”明确通关、…，…)
-        m = m or (QUOTED_DECK_RE.match(doc.lines[k].text) if k is not None and "，" in doc.lines[k].text else None)
+        if m is None and k is not None and "，" in doc.lines[k].text:
+            q = QUOTED_DECK_RE.match(doc.lines[k].text)
+            if q and not QUOTED_NAME_GOES_ON_RE.match(q.group(2)) and DIGIT_RE.search(q.group(2)):
+                m = q
         if m:
             add(k, _spaced_deck(doc, k, m))
     return found
@@ -186,7 +189,8 @@ def _find_by_block(doc: Document, settings: Settings) -> dict[int, list[Finding]
 # Not where every item runs in (一、检查范围。全市各燃气经营企业…): that is the list's style.
 ORDINAL_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]+)?[一二三四五六七八九十]{1,2}、")
 # how a section's first sentence often opens, when no other paragraph of the page opens alike
-SECTION_OPENER_RE = regex.compile(r"^(?:近年来|近日|日前|今年以来|去年以来|今年|去年|目前|截至目前|据了解|据悉|据统计|记者从)")
+# (set off by its comma: 二、全市城乡居民今年人均可支配收入… goes on through 今年)
+SECTION_OPENER_RE = regex.compile(r"^(?:近年来|近日|日前|今年以来|去年以来|今年|去年|目前|截至目前|据了解|据悉|据统计)[，,]")
 SUBHEAD_STANDING_MAX = 24    # characters of a numbered sub-head on its own line
 SUBHEAD_CUT_RANGE = (6, 24)  # where in the run-in line its sub-head may end
 OPENING_CHARS = 4            # characters of a paragraph's opening compared
@@ -337,13 +341,23 @@ SPACED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！
 
 # …and without one, where the headline ends on a closing quote or title mark and text before it
 # opens the quotation: # 我市出台稳外贸“十二条”明确通关、融资、拓市场三方面举措，预计全年惠及…
+# (the quoted name may go on as a noun, # 全市推进“菜篮子”工程建设，…: no deck opens on one; and a
+# deck gives figures, a headline of two clauses need not)
+QUOTED_NAME_GOES_ON_RE = regex.compile(r"^(?:工程|行动|活动|建设|工作|项目|政策|服务|模式|计划|品牌|改革|机制|平台|体系|"
+                                       r"示范|专项|宣传|系列|大赛|赛事|基地|战略|理念|精神|标准|经济|产业|文化|工作法|月|周|节)")
 QUOTED_DECK_RE = regex.compile(r"^[ \t]*(?:#{1,6}[ \t]+)?([^\s，,。；;：:！？!?、“”《》]{4,24}[“《][^\s，,。；;：:！？!?、“”《》]{1,12}[”》])"
                                r"(\p{Han}[^。；;！？!?\n]{9,50}?)[ \t]*$")
+
+
+DIGIT_RE = regex.compile(r"\d")
+SHORT_HEAD = 10    # characters: a shorter head over a spaced second half is a deck's only when it gives figures
 
 
 def _spaced_deck(doc: Document, i: int, m) -> Optional[Finding]:
     line = doc.lines[i]
     head, deck = m.group(1), m.group(2)
+    if len(head) < SHORT_HEAD and not DIGIT_RE.search(deck):
+        return None       # (守护绿水青山 共建美丽家园，全县春季义务植树活动启动 is one headline)
     nxt = next((l for l in doc.lines[i + 1:i + 3] if not l.blank), None)
     if nxt is None or not opens_article(nxt.text) or role(head) != "heading" or ends_sentence(deck) or \
             deck.rstrip()[-1:] in "，,、：:" or OBJECT_TAKER_END_RE.search(head) or \

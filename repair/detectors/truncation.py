@@ -105,7 +105,7 @@ def detect(doc: Document, settings: Settings = Settings()) -> Iterator[Finding]:
                 near = _nearest_orphan(paras, i, used_fragments, orphans, every_cut)
                 if near is not None and (frag is None or shared_vocabulary(p.text, paras[near].text)):
                     frag = near
-            if frag is not None:
+            if frag is not None and frag != i:      # (a page of one paragraph holds no piece of it elsewhere)
                 used_fragments.add(frag)
                 yield _displaced(doc, paras, i, frag)
                 continue
