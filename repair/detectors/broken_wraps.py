@@ -348,6 +348,7 @@ INNER_CLAUSE_RE = regex.compile(r"[，,；;：:、。]")
 _WORD_GOES_ON = Verdict(True, 0.85, "an unfinished line of a sentence, set narrow by its figures, "
                                     "breaks inside a word")
 _LATIN_GOES_ON = Verdict(True, 0.85, "the next line goes on in lower case: the sentence continues")
+LATIN_LINE_MAX = 80   # characters of an English column's line (the made pages': 40-70)
 # inside a block, a line ending on a conjunction, an article or a preposition goes on, into a name too
 LATIN_TAIL_WORD_RE = regex.compile(r"\b(?:and|or|of|the|a|an|to|for|with|in|on|at|by|from)\s*$")
 _LATIN_TAIL_GOES_ON = Verdict(True, 0.85, "the line stops on a conjunction or a preposition: the sentence goes on")
@@ -442,9 +443,10 @@ def judge_paragraphs(lt: str, nt: str, prev_text: str, same_block: bool) -> Opti
     if ends_sentence(lt):
         if _attribution_follows(lt, nt):
             return _ATTRIBUTION_GOES_ON
-        # (Chinese only: an English block is a paragraph set ragged, whose lines end where words do)
+        # (in English only between lines longer than a column's: a block of column lines is a
+        # paragraph set ragged, whose lines end where words do)
         if same_block and role(lt) in ("body", "lead") and role(nt) in ("body", "lead") \
-                and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20 and han_ratio(lt) >= 0.5:
+                and len(strip_ws(lt)) >= 40 and len(strip_ws(nt)) >= 20 and (han_ratio(lt) >= 0.5 or len(lt) > LATIN_LINE_MAX):
             return Verdict(False, 0.8, "two complete paragraphs share one block", split=True)
         return None
     # Latin text going on in lower case after a word: a sentence continues (…met late on Tuesday
