@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 
 from repair import fix_text
+from test_blind_set_l import LETTERS as BLIND_L_LETTERS
 
 
 def col(*lines):
@@ -141,14 +142,8 @@ case("own_width_upper_band_notice_lines_in_one_block", "layout._own_width UPPER_
      keep=["坚持先地下、后地上，重点解决雨污管网混接、供水管道老化"])
 
 # ---------------------------------------------------------------- subheads.two_clause_subheads
-LETTERS = (
-    "和平里社区报\n"
-    "“板凳奶奶”的十二年\n"
-    "本报记者 林晓燕\n"
-    "每天早上六点半，和平里社区3号楼下的小广场上，总能看到一位头发花白的老人，居民们都亲切地叫她“板凳奶奶”。\n"
-    "一张板凳，坐出一个“议事角”\n"
-    "2013年，周桂芬从市纺织厂退休后搬进和平里社区。那时小区刚改造完，新老住户互不相识，楼道里常常堆满杂物。\n"
-)
+# (the first six lines of blind set L's page of two-clause sub-heads: a standing one among them)
+LETTERS = "".join(BLIND_L_LETTERS.splitlines(keepends=True)[:6])
 case("two_clause_prose_piece_of_a_cut_sentence", "subheads.two_clause_subheads",
      LETTERS +
      "每逢议事会，周桂芬总是第一个到、最后一个走。她把居民的意见\n"
