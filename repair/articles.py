@@ -17,6 +17,7 @@ from .settings import Settings
 from .textutil import ends_sentence, strip_ws, visible_at_most
 
 NON_WORD_RE = regex.compile(r"[^\p{Han}\p{L}\p{N}]+")
+DECK_MAX = 80      # characters: a headline's deck, between it and the byline or lead, is short
 
 
 def is_headline(p: Paragraph, settings: Settings) -> bool:

@@ -53,7 +53,8 @@ SPEAKER_RE = regex.compile(r"^\s*(?:记者|问|答|主持人|\p{Han}{1,3}(?:局�
 STAFF_LINE_RE = regex.compile(r"^\s*(责任编辑|责编|编辑|美编|校对|审核|版式设计)\s*[:：]")   # 责任编辑：王芳 美编：李想
 # The page's furniture above its first article: the page's name over its date and editors
 # (经济·民生 / 2026年5月14日　星期四　责任编辑：苏 文 / 2025年9月24日 星期三 第3版 县域新闻)
-PAGE_HEADER_RE = regex.compile(r"星期[一二三四五六日天]|责任编辑|责编|美术编辑|版式设计|第\s*\d{1,2}\s*版")
+EDITOR_LABELS = "责任编辑|责编|美术编辑|版式设计"
+PAGE_HEADER_RE = regex.compile(rf"星期[一二三四五六日天]|{EDITOR_LABELS}|第\s*\d{{1,2}}\s*版")
 MD_TABLE_ROW_RE = regex.compile(r"^\|.*\|$")      # a Markdown table's row: | 指标 | 1—5月 | 同比增长 |
 TABLE_GAP_RE = regex.compile(r"\t| {2,}|\u3000{2,}")   # columns of a table are set apart by wide gaps
 
@@ -174,7 +175,7 @@ INNER_SENTENCE_PUNCT_RE = regex.compile(r"[，；;。！？!?]")
 
 PAGE_HEADER_MAX = 50   # characters
 HEADER_DATE_RE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-./]\d{1,2}[-./]\d{1,2}")
-EDITOR_LABEL_RE = regex.compile(r"(?:责任编辑|责编|美术编辑|版式设计)\s*[:：]?\s*\p{Han}")
+EDITOR_LABEL_RE = regex.compile(rf"(?:{EDITOR_LABELS})\s*[:：]?\s*\p{{Han}}")
 
 
 def is_page_header(text: str) -> bool:
@@ -183,9 +184,10 @@ def is_page_header(text: str) -> bool:
     t = text.strip()
     # (every match holds 星期, 版 or 编: most lines are decided by three substring tests; and a
     # date with its weekday or page, or an editor's label: 星期三下午上门为独居老人理发、量 is prose)
+    # (an editor's label is one of PAGE_HEADER_RE's own matches)
     return len(t) <= PAGE_HEADER_MAX and ("星期" in t or "版" in t or "编" in t) \
-        and bool(PAGE_HEADER_RE.search(t)) and not SENTENCE_PUNCT_RE.search(t) and "、" not in t \
-        and (bool(HEADER_DATE_RE.search(t)) or bool(EDITOR_LABEL_RE.search(t)))
+        and not SENTENCE_PUNCT_RE.search(t) and "、" not in t \
+        and (bool(HEADER_DATE_RE.search(t) and PAGE_HEADER_RE.search(t)) or bool(EDITOR_LABEL_RE.search(t)))
 
 
 def may_be_heading(text: str) -> bool:

@@ -278,7 +278,7 @@ case("fffd_then_capital_double_spaced", "broken_wraps U+FFFD guard",
      keep=["for twelve years", "Caf\ufffd\n\nOwners"])
 
 # ---------------------------------------------------------------- broken_wraps figure unit joins
-case("figure_end_para_then_unit_orphan_elsewhere", "broken_wraps FIGURE_GOES_ON_RE units-only",
+case("figure_end_para_then_unit_orphan_elsewhere", "broken_wraps _figure_goes_on units-only",
      "今年一季度，全市实现地区生产总值512.3亿元，同比增长6.1%。其中，第一产业增加值为\n\n"
      "42.6亿元，同比增长3.2%。\n\n"
      "市统计局有关负责人表示，全市经济运行开局良好。\n",

@@ -430,8 +430,12 @@ def judge_wrapped(lt: str, nt: str, lay: LineLayout, first: bool, same_block: bo
     return None
 
 
-# What goes on from a figure: more of it, its unit, a date's or a time's word (2026 / 年…)
-FIGURE_GOES_ON_RE = regex.compile(rf"(?:{NUMERAL_GOES_ON_RE.pattern[1:]})|^[\d.．,，%％:：年月日号时点分秒万亿千百余多至到—~～–\-]")
+# What goes on from a figure: more of it, its unit (NUMERAL_GOES_ON_RE), a date's or a time's word (2026 / 年…)
+FIGURE_MORE_RE = regex.compile(r"^[\d.．,，%％:：年月日号时点分秒万亿千百余多至到—~～–\-]")
+
+
+def _figure_goes_on(nt: str) -> bool:
+    return bool(FIGURE_MORE_RE.match(nt) or NUMERAL_GOES_ON_RE.match(nt))
 SPLIT_FIGURE_RE = regex.compile(r"\p{Han}\d+\n[.．]\d")
 _FIGURE_GOES_ON = Verdict(True, 0.9, "the break cuts a figure at its decimal point")
 
@@ -818,7 +822,7 @@ def _detect(doc: Document, settings: Settings) -> Iterator[Finding]:
             # no paragraph's end: 主播刘佳佳正对着镜头 / 冲泡新茶。…)
             if v.bare and not mid_sentence_opening(nt) and not (same_block and doc.blank_separated):
                 bare_joins.append((k, len(found), paragraph + lt + nt, False))
-            elif not same_block and lt[-1:].isdigit() and not FIGURE_GOES_ON_RE.match(nt):
+            elif not same_block and lt[-1:].isdigit() and not _figure_goes_on(nt):
                 # a figure cut before its unit, joined onto a word (…营业收入8.6 / 谈到下一步打算):
                 # its digits are no evidence, and its unit may stand elsewhere (亿元，同比增长12.3%。)
                 bare_joins.append((k, len(found), paragraph + lt + nt, True))

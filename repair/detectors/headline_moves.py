@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ..articles import NON_WORD_RE, article_start, articles, bigrams, is_headline
+from ..articles import DECK_MAX, NON_WORD_RE, article_start, articles, bigrams, is_headline
 from ..document import Block, Document
 from ..model import Edit, Finding, Fix
 from ..paragraphs import Paragraph
@@ -346,9 +346,6 @@ def headline_grams(text: str) -> set[str]:
     if len(words) >= 3 and han_ratio(text) < 0.3:
         return {w.lower() for w in words if w.lower() not in SMALL_LATIN_WORDS}
     return {g.lower() for g in bigrams(text)}
-
-
-DECK_MAX = 80     # characters: a headline's deck, between it and the lead, is short
 
 
 def _deck_between(paras: list[Paragraph], i: int, top: int) -> bool:

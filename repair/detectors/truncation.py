@@ -14,6 +14,7 @@ from typing import Callable, Iterator, Optional
 
 import regex
 
+from ..articles import DECK_MAX
 from ..document import Document
 from .broken_wraps import headlines_between_lines, joined_lines
 from .duplicates import deleted_blocks
@@ -42,7 +43,6 @@ FRAGMENT_WORD_FREQ = 300  # few orphans compete, so a rarer seam word is evidenc
 
 LATIN_TAIL_RE = regex.compile(r"[A-Z0-9)\]][\w.)\]]*\s*$")   # …MARCH 11, 2025 · — Mayor Ana Ruiz · (Sam Patel)
 SCHEDULE_ITEM_RE = regex.compile(r"^\s*(?:\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am|pm)|Noon|Midnight)\s*[—–-]\s", regex.I)
-DECK_MAX = 80        # characters: a deck between its headline and the byline is short
 MIN_CUT_CHARS = 25   # shorter unfinished lines are subheads and captions ("“一图”在手，办事无忧")
 INNER_SENTENCE_END_RE = regex.compile(r"[。！？!?]\s*\S")   # …unless a sentence ends inside (小店连着大民生。今年以来，…)
 
